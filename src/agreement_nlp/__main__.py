@@ -1,0 +1,3 @@
+from agreement_nlp.cli import main
+
+main()

@@ -1,0 +1,18 @@
+"""The date mention record shared by the finder, the pipeline and the tables."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class DateMention:
+    text: str
+    start: int  # character offsets into the article text
+    end: int
+    value: str | None  # ISO at its granularity: 2025, 2025-06, 2025-06-23, 2025-W26, 2025-06-24T10:11
+    granularity: str  # year, quarter, month, week, day, datetime, range
+    is_relative: bool
+    anchor: str | None  # ISO reference date used, if any
+    rule: str  # which pattern found it
+    end_value: str | None = None  # for ranges and periods

