@@ -168,3 +168,25 @@ def frame(table: str, rows: Iterable[Mapping[str, Any]]) -> pd.DataFrame:
 
 def empty(table: str) -> pd.DataFrame:
     return frame(table, [])
+
+
+def markdown() -> str:
+    """The contract as Markdown: ``docs/tables.md`` is this text (a test keeps them equal)."""
+    out = [
+        "# Output tables",
+        "",
+        "Generated from `src/agreement_nlp/schema.py` (`python -m agreement_nlp.schema > docs/tables.md`).",
+        "Columns come in this order with these types in every format. `list` columns are joined",
+        "with `|` in CSV and are lists in Parquet and JSONL. Offsets (`start`, `end`) are character",
+        "offsets into the article text exactly as read.",
+        "",
+    ]
+    for table, cols in TABLES.items():
+        out += [f"## `{table}`", "", "| column | type | meaning |", "| --- | --- | --- |"]
+        out += [f"| `{c.name}` | {c.dtype} | {c.doc} |" for c in cols]
+        out.append("")
+    return "\n".join(out)
+
+
+if __name__ == "__main__":
+    print(markdown(), end="")
