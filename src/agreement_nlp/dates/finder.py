@@ -1,13 +1,197 @@
-"""Placeholder finder; replaced by the pattern-based finder."""
+"""Find and normalise the date expressions of a Doc.
+
+Steps: run the patterns over the folded text; drop matches that context shows
+are not dates (a quantity after a year, a street name, a lone capitalised
+"Mai"...); keep the longest of overlapping matches; then resolve each, in text
+order, against the anchor, the tense of its sentence and the previous day named.
+
+>>> import datetime as dt, spacy
+>>> doc = spacy.blank("fr")("Signé hier, l'accord entre en vigueur le 1er juillet 2025.")
+>>> [(d.text, d.value) for d in find_dates(doc, dt.date(2025, 6, 24))]
+[('hier', '2025-06-23'), ('1er juillet 2025', '2025-07-01')]
+"""
 
 from __future__ import annotations
 
 import datetime as dt
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+from functools import cache
 
 from spacy.tokens import Doc
 
+from agreement_nlp.dates.lexicon import Lexicon, load_lexicon
 from agreement_nlp.dates.model import DateMention
+from agreement_nlp.dates.normalise import TENSE_KINDS, Context, resolve
+from agreement_nlp.dates.parse import Fields, parse_match
+from agreement_nlp.dates.patterns import DatePattern, load_patterns, reported_span
+from agreement_nlp.dates.tense import tense_at
+from agreement_nlp.text import fold
+
+_DAY_KINDS = frozenset({"absolute_day", "yearless_day", "day_range"})
+_TRIM = " \t\r\n,;:"
+
+
+@dataclass(frozen=True)
+class Candidate:
+    start: int
+    end: int
+    pattern: DatePattern
+    fields: Fields
+    match: re.Match[str]
+
+
+@dataclass(frozen=True)
+class _Guards:
+    """Context regexes, compiled once from the lexicon."""
+
+    name_head: re.Pattern[str]  # "place du " right before a day
+    next_word: re.Pattern[str]
+    de_before: re.Pattern[str]  # "<word> de " / "<word> d'" right before a deictic
+    habitual_before: re.Pattern[str]
+    habitual_after: re.Pattern[str]
+    weekday_span: re.Pattern[str]  # "du lundi au vendredi": a recurring span of days
+
+
+def _words(words: Iterable[str]) -> str:
+    items = sorted(set(words), key=len, reverse=True)
+    return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in items)
+
+
+@cache
+def _guards() -> _Guards:
+    lex = load_lexicon()
+    wday = _words(lex.weekdays)
+    return _Guards(
+        name_head=re.compile(rf"(?<![\w-])(?:{_words(lex.name_heads)})\s+(?:du|de|des|d')\s*$"),
+        next_word=re.compile(r"\s*(%|[\w-]+(?:\s+cent)?)"),
+        de_before=re.compile(r"([\w-]+)\s+(?:de\s+|d')$"),
+        habitual_before=re.compile(r"(?<![\w-])(?:chaque|tous\s+les|les)\s+$"),
+        habitual_after=re.compile(rf"\s+(?:{_words(lex.habitual_after)})(?![\w])"),
+        weekday_span=re.compile(rf"(?<![\w-])(?:du|de)\s+(?:{wday})\s+(?:au|a)\s+(?:{wday})\b"),
+    )
+
+
+def fold_same_length(text: str) -> str:
+    """:func:`fold`, guaranteed to keep offsets (a rare character may lower-case to two)."""
+    folded = fold(text)
+    if len(folded) == len(text):
+        return folded
+    return "".join((fold(ch) or ch)[:1] for ch in text)
+
+
+def _sentence_start(text: str, pos: int) -> bool:
+    before = text[:pos].rstrip(" \t\"'«“([—–-")
+    return not before or before[-1] in ".!?:\n"
+
+
+def _rejected(c: Candidate, text: str, folded: str, lex: Lexicon, g: _Guards) -> bool:
+    """True when the context shows the match is not a date."""
+    kind = c.pattern.kind
+    before = folded[max(0, c.start - 40) : c.start]
+    m = c.match
+    if kind in ("year", "year_range", "month_year"):
+        nxt = g.next_word.match(folded, c.end)
+        if nxt and nxt[1] in lex.quantity_words:
+            return True  # "2025 francs", "en 1500 tonnes"
+    if kind in _DAY_KINDS and g.name_head.search(before):
+        return True  # "Place du 26 Mars", "Stade du 4 Août"
+    if kind == "month":
+        pos = m.start("month")
+        # A lone capitalised "Mai"/"Mars" inside a sentence is a name or the planet.
+        if text[pos].isupper() and not _sentence_start(text, pos):
+            return True
+    if kind == "deictic_day" and "deictic" in m.re.groupindex and m.start("deictic") >= 0:
+        de = g.de_before.search(before)
+        if de and de[1] not in lex.deictic_after_de:
+            return True  # "l'Afrique de demain", "le monde d'aujourd'hui"
+    if kind == "weekday" and c.fields.shift is None:
+        if g.habitual_before.search(before) or g.habitual_after.match(folded, c.end):
+            return True  # "chaque mardi", "le mardi de chaque semaine"
+        window = folded[max(0, c.start - 20) : c.end + 20]
+        if g.weekday_span.search(window):
+            return True  # "du lundi au vendredi"
+    return False
+
+
+def _candidates(text: str, folded: str) -> list[Candidate]:
+    lex, guards = load_lexicon(), _guards()
+    found = []
+    for pattern in load_patterns():
+        for m in pattern.regex.finditer(folded):
+            start, end = reported_span(m)
+            while end > start and folded[end - 1] in _TRIM:
+                end -= 1
+            while start < end and folded[start] in _TRIM:
+                start += 1
+            if end <= start:
+                continue
+            fields = parse_match(pattern.kind, m, lex)
+            if fields is None:
+                continue
+            candidate = Candidate(start, end, pattern, fields, m)
+            if not _rejected(candidate, text, folded, lex, guards):
+                found.append(candidate)
+    return found
+
+
+def select(candidates: list[Candidate]) -> list[Candidate]:
+    """Longest first, then by pattern priority; overlapping shorter matches are dropped."""
+    chosen: list[Candidate] = []
+    ranked = sorted(candidates, key=lambda c: (c.start - c.end, c.pattern.priority, c.start))
+    for c in ranked:
+        if all(c.end <= o.start or c.start >= o.end for o in chosen):
+            chosen.append(c)
+    return sorted(chosen, key=lambda c: c.start)
+
+
+def _anchor_day(anchor: dt.date | dt.datetime | None) -> tuple[dt.date | None, str | None]:
+    if anchor is None:
+        return None, None
+    if isinstance(anchor, dt.datetime):
+        day = anchor.date()
+        if anchor.time() == dt.time():
+            return day, day.isoformat()
+        return day, anchor.isoformat(timespec="minutes")
+    return anchor, anchor.isoformat()
 
 
 def find_dates(doc: Doc, anchor: dt.date | dt.datetime | None) -> list[DateMention]:
-    return []
+    """Date expressions of ``doc`` with ISO values resolved against ``anchor``.
+
+    ``anchor`` is the publication date; without it, relative expressions are
+    still found but get no value.
+    """
+    text = doc.text
+    folded = fold_same_length(text)
+    lex = load_lexicon()
+    anchor_day, anchor_iso = _anchor_day(anchor)
+    out: list[DateMention] = []
+    previous: dt.date | None = None
+    for c in select(_candidates(text, folded)):
+        kind = c.pattern.kind
+        needs_tense = kind in TENSE_KINDS and c.fields.year is None and c.fields.year2 is None
+        tense = tense_at(doc, c.start, c.end, lex) if needs_tense and anchor_day else 0
+        value = resolve(kind, c.fields, Context(anchor_day, tense, previous))
+        if value is None:
+            continue
+        base = value.base
+        if value.is_relative and base == (anchor_day and anchor_day.isoformat()):
+            base = anchor_iso
+        out.append(
+            DateMention(
+                text=text[c.start : c.end],
+                start=c.start,
+                end=c.end,
+                value=value.value,
+                granularity=value.granularity,
+                is_relative=value.is_relative,
+                anchor=base,
+                rule=c.pattern.id,
+                end_value=value.end_value,
+            )
+        )
+        if value.value and value.granularity in ("day", "datetime"):
+            previous = dt.date.fromisoformat(value.value[:10])
+    return out

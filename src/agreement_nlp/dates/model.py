@@ -10,7 +10,8 @@ class DateMention:
     text: str
     start: int  # character offsets into the article text
     end: int
-    value: str | None  # ISO at its granularity: 2025, 2025-06, 2025-06-23, 2025-W26, 2025-06-24T10:11
+    # ISO at its granularity: 2025, 2025-06, 2025-06-23, 2025-W26, 2025-06-24T10:11
+    value: str | None
     granularity: str  # year, quarter, month, week, day, datetime, range
     is_relative: bool
     anchor: str | None  # ISO reference date used, if any

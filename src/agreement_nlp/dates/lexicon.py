@@ -1,0 +1,147 @@
+"""The words date patterns are built from, loaded from ``resources/dates_lexicon.yaml``.
+
+Month and weekday numbers come from ``calendar_fr.yaml`` (shared with the
+publication-date reader); the rest is specific to date expressions. Both files
+are validated on load so that a typo fails with a message naming the file and key.
+
+>>> load_lexicon().months["juin"], load_lexicon().units["semaines"]
+(6, 'week')
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+from agreement_nlp.resources import ResourceError, check_keys, load_yaml
+
+LEXICON_FILE = "dates_lexicon.yaml"
+CALENDAR_FILE = "calendar_fr.yaml"
+
+UNITS = ("day", "week", "month", "year")
+
+_LIST_KEYS = (
+    "months_alone",
+    "day_parts",
+    "year_cues",
+    "quantity_words",
+    "name_heads",
+    "habitual_after",
+    "deictic_after_de",
+    "future_lemmas",
+)
+_INT_MAP_KEYS = ("numbers", "ordinals", "deictic_days", "shifts")
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    months: dict[str, int]  # every spelling, abbreviations included
+    months_alone: tuple[str, ...]  # full names, safe without a day
+    weekdays: dict[str, int]  # Monday = 0
+    year_min: int
+    year_max: int
+    numbers: dict[str, int]
+    ordinals: dict[str, int]
+    units: dict[str, str]
+    deictic_days: dict[str, int]
+    day_parts: tuple[str, ...]
+    shifts: dict[str, int]
+    year_cues: tuple[str, ...]
+    quantity_words: frozenset[str]
+    name_heads: frozenset[str]
+    habitual_after: tuple[str, ...]
+    deictic_after_de: frozenset[str]
+    future_lemmas: frozenset[str]
+
+
+def _str_list(data: dict[str, Any], key: str, where: str) -> tuple[str, ...]:
+    value = data[key]
+    if not isinstance(value, list) or not value:
+        raise ResourceError(f"{where}: {key!r} must be a non-empty list of words")
+    out = []
+    for i, item in enumerate(value):
+        if not isinstance(item, str) or not item.strip():
+            raise ResourceError(f"{where}: {key}[{i}] must be a non-empty string, got {item!r}")
+        out.append(item.strip())
+    return tuple(out)
+
+
+def _int_map(data: dict[str, Any], key: str, where: str) -> dict[str, int]:
+    value = data[key]
+    if not isinstance(value, dict) or not value:
+        raise ResourceError(f"{where}: {key!r} must be a non-empty mapping word -> integer")
+    out = {}
+    for word, number in value.items():
+        if not isinstance(number, int) or isinstance(number, bool):
+            raise ResourceError(f"{where}: {key}.{word} must be an integer, got {number!r}")
+        out[str(word)] = number
+    return out
+
+
+def parse_lexicon(data: Any, where: str, calendar: Any, calendar_where: str) -> Lexicon:
+    """Validate the raw YAML of the lexicon and the calendar; build a :class:`Lexicon`."""
+    if not isinstance(data, dict):
+        raise ResourceError(f"{where}: expected a mapping at top level")
+    check_keys(data, where, ("year_min", "year_max", "units", *_LIST_KEYS, *_INT_MAP_KEYS))
+    if not isinstance(calendar, dict):
+        raise ResourceError(f"{calendar_where}: expected a mapping at top level")
+    months = _int_map(calendar, "months", calendar_where) if "months" in calendar else None
+    weekdays = _int_map(calendar, "weekdays", calendar_where) if "weekdays" in calendar else None
+    if months is None or weekdays is None:
+        raise ResourceError(f"{calendar_where}: needs 'months' and 'weekdays'")
+    if sorted(set(months.values())) != list(range(1, 13)):
+        raise ResourceError(f"{calendar_where}: months must cover 1..12")
+    if sorted(set(weekdays.values())) != list(range(7)):
+        raise ResourceError(f"{calendar_where}: weekdays must cover 0..6")
+    year_min, year_max = data["year_min"], data["year_max"]
+    if not (isinstance(year_min, int) and isinstance(year_max, int) and year_min < year_max):
+        raise ResourceError(f"{where}: year_min and year_max must be integers, min < max")
+    units = data["units"]
+    if not isinstance(units, dict) or not units:
+        raise ResourceError(f"{where}: 'units' must be a mapping word -> unit")
+    for word, unit in units.items():
+        if unit not in UNITS:
+            raise ResourceError(f"{where}: units.{word}: {unit!r} is not one of {', '.join(UNITS)}")
+    lists = {key: _str_list(data, key, where) for key in _LIST_KEYS}
+    maps = {key: _int_map(data, key, where) for key in _INT_MAP_KEYS}
+    alone = lists["months_alone"]
+    for name in alone:
+        if name not in months:
+            raise ResourceError(
+                f"{where}: months_alone: {name!r} is not a month of {CALENDAR_FILE}"
+            )
+    for word, shift in maps["shifts"].items():
+        if shift not in (-1, 1):
+            raise ResourceError(f"{where}: shifts.{word} must be -1 or 1, got {shift}")
+    return Lexicon(
+        months=months,
+        months_alone=alone,
+        weekdays=weekdays,
+        year_min=year_min,
+        year_max=year_max,
+        numbers=maps["numbers"],
+        ordinals=maps["ordinals"],
+        units={str(k): str(v) for k, v in units.items()},
+        deictic_days=maps["deictic_days"],
+        day_parts=lists["day_parts"],
+        shifts=maps["shifts"],
+        year_cues=lists["year_cues"],
+        quantity_words=frozenset(lists["quantity_words"]),
+        name_heads=frozenset(lists["name_heads"]),
+        habitual_after=lists["habitual_after"],
+        deictic_after_de=frozenset(lists["deictic_after_de"]),
+        future_lemmas=frozenset(lists["future_lemmas"]),
+    )
+
+
+def read_lexicon(path: str | Path = LEXICON_FILE, calendar: str | Path = CALENDAR_FILE) -> Lexicon:
+    """Read and validate a lexicon file (a package resource name or a path)."""
+    return parse_lexicon(load_yaml(path), str(path), load_yaml(calendar), str(calendar))
+
+
+@cache
+def load_lexicon() -> Lexicon:
+    """The package's lexicon, read once per process."""
+    return read_lexicon()
