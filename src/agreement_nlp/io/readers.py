@@ -1,139 +1,236 @@
-"""Reading article dumps: files, folders, JSONL and stdin.
+"""Reading article dumps: files, folders and stdin, in every supported format.
 
-Every input yields :class:`~agreement_nlp.article.Article` objects; an input
-that cannot be read yields an article with ``status="error"`` and a message
-naming the file and the problem, so that nothing is silently lost.
+Every input yields :class:`~agreement_nlp.article.Article` objects, lazily.
+Nothing is silently lost: an input that cannot be read yields one article
+with ``status`` ``error``/``skipped``/``empty`` and a message naming the file
+(and the line or row for record formats), and a warning goes to stderr; the
+next inputs are read as usual.
+
+Formats (by extension, through ``.gz``, or forced with ``input_format``):
+``txt`` (one article, id = file stem), ``jsonl``, ``json`` (list of records),
+``csv``/``tsv`` (header row), ``html`` (main text via trafilatura).
 """
 
 from __future__ import annotations
 
-import json
 import sys
 from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
 from pathlib import Path
-from typing import IO, Any
+from typing import IO
 
-from agreement_nlp.article import Article
+from agreement_nlp.article import Article, failed
+from agreement_nlp.furniture import content_end, find_furniture
+from agreement_nlp.io.compressed import GZIP_ERRORS, gzip_problem, maybe_gunzip, read_limited
+from agreement_nlp.io.decode import (
+    SNIFF_BYTES,
+    InputError,
+    decode_bytes,
+    decode_lines,
+    sniff_encoding,
+)
+from agreement_nlp.io.discover import INPUT_FORMATS, InputFile, discover
+from agreement_nlp.io.html import extract_page
+from agreement_nlp.io.records import (
+    DEFAULT_FIELDS,
+    FieldMap,
+    read_csv_lines,
+    read_json_document,
+    read_jsonl_lines,
+    record_to_article,
+)
+from agreement_nlp.metadata import find_authors, find_title
 
-TEXT_SUFFIXES = {".txt"}
-JSONL_SUFFIXES = {".jsonl", ".ndjson"}
-SUPPORTED_SUFFIXES = TEXT_SUFFIXES | JSONL_SUFFIXES
+__all__ = [
+    "INPUT_FORMATS",
+    "FieldMap",
+    "ReadOptions",
+    "iter_articles",
+    "read_input",
+    "record_to_article",
+]
+
+# Whole-document formats are read into memory: refuse what cannot be an article dump.
+MAX_INPUT_BYTES = 64 * 1024 * 1024
+# Metadata is searched in the article's head only: a 20 MB dump must not stall the reader.
+METADATA_CHARS = 20_000
 
 
-def _warn(message: str) -> None:
+@dataclass(frozen=True)
+class ReadOptions:
+    """How to read inputs: format, folder filter, record fields, limits.
+
+    >>> ReadOptions(input_format="csv").glob
+    '*'
+    """
+
+    input_format: str | None = None
+    glob: str = "*"
+    fields: FieldMap = DEFAULT_FIELDS
+    max_bytes: int = MAX_INPUT_BYTES
+    stdin: IO[bytes] | None = field(default=None, compare=False)
+
+
+def warn(message: str) -> None:
     print(f"warning: {message}", file=sys.stderr)
 
 
-def read_text_file(path: Path) -> Article:
-    """A ``.txt`` file is one article; its id is the file stem."""
+def _numbered(sample: bytes, stream: IO[bytes], seen: list[int]) -> Iterator[bytes]:
+    """Lines of ``sample`` then of the rest of ``stream``; ``seen[0]`` counts them."""
+    parts = sample.split(b"\n")
+    tail = parts.pop()
+    for part in parts:
+        seen[0] += 1
+        yield part + b"\n"
+    for line in stream:
+        seen[0] += 1
+        yield tail + line
+        tail = b""
+    if tail:
+        seen[0] += 1
+        yield tail
+
+
+def _line_records(stream: IO[bytes], inp: InputFile, options: ReadOptions) -> Iterator[Article]:
+    seen = [0]
     try:
-        raw = path.read_bytes()
-    except OSError as exc:
-        msg = f"{path}: cannot read file ({exc.strerror or exc})"
-        _warn(msg)
-        return Article(article_id=path.stem, text="", source=str(path), status="error", error=msg)
-    try:
-        text = raw.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        text = raw.decode("cp1252", errors="replace")
-    if not text.strip():
-        return Article(
-            article_id=path.stem, text=text, source=str(path), status="empty", error="empty text"
-        )
-    return Article(article_id=path.stem, text=text, source=str(path))
-
-
-def record_to_article(record: dict[str, Any], source: str, position: int) -> Article:
-    """Map a JSON record to an article (fields: id, text, title, published_at, url, source)."""
-    art_id = record.get("id")
-    article_id = str(art_id) if art_id not in (None, "") else f"{Path(source).stem}-{position}"
-    text = record.get("text")
-    if not isinstance(text, str):
-        return Article(
-            article_id=article_id,
-            text="",
-            source=source,
-            status="error",
-            error=f"{source}: record has no text field",
-        )
-    published = record.get("published_at") or record.get("date")
-    return Article(
-        article_id=article_id,
-        text=text,
-        title=record.get("title") or None,
-        published_at=str(published) if published else None,
-        published_at_source="record" if published else None,
-        url=record.get("url") or None,
-        source=record.get("source") or source,
-        status="ok" if text.strip() else "empty",
-        error=None if text.strip() else "empty text",
-    )
-
-
-def read_jsonl_stream(stream: IO[str], source: str) -> Iterator[Article]:
-    for lineno, line in enumerate(stream, start=1):
-        if not line.strip():
-            continue
-        where = f"{source}:{lineno}"
-        try:
-            record = json.loads(line)
-        except json.JSONDecodeError as exc:
-            msg = f"{where}: malformed JSON line ({exc.msg})"
-            _warn(msg)
-            yield Article(
-                article_id=f"{Path(source).stem}-{lineno}",
-                text="",
-                source=where,
-                status="error",
-                error=msg,
+        sample = stream.read(SNIFF_BYTES)
+        if not sample.strip():
+            raise InputError("empty file", status="empty")
+        encoding = sniff_encoding(sample)
+        if encoding == "utf-16":
+            text = (sample + stream.read(options.max_bytes)).decode("utf-16")
+            lines: Iterator[tuple[int, str, str | None]] = (
+                (n, line, None) for n, line in enumerate(text.splitlines(keepends=True), start=1)
             )
-            continue
-        if not isinstance(record, dict):
-            msg = f"{where}: JSON line is not an object"
-            _warn(msg)
-            yield Article(
-                article_id=f"{Path(source).stem}-{lineno}", text="", source=where,
-                status="error", error=msg,
-            )
-            continue
-        yield record_to_article(record, where, lineno)
-
-
-def read_jsonl_file(path: Path) -> Iterator[Article]:
-    try:
-        with path.open(encoding="utf-8-sig") as fh:
-            yield from read_jsonl_stream(fh, str(path))
-    except (OSError, UnicodeDecodeError) as exc:
-        msg = f"{path}: cannot read JSONL ({exc})"
-        _warn(msg)
-        yield Article(article_id=path.stem, text="", source=str(path), status="error", error=msg)
-
-
-def read_path(path: Path) -> Iterator[Article]:
-    if path.is_dir():
-        for child in sorted(p for p in path.rglob("*") if p.is_file()):
-            if child.suffix.lower() in SUPPORTED_SUFFIXES:
-                yield from read_path(child)
-        return
-    suffix = path.suffix.lower()
-    if suffix in JSONL_SUFFIXES:
-        yield from read_jsonl_file(path)
-    elif suffix in TEXT_SUFFIXES:
-        yield read_text_file(path)
-    elif not path.exists():
-        msg = f"{path}: no such file or folder"
-        _warn(msg)
-        yield Article(article_id=path.stem, text="", source=str(path), status="error", error=msg)
-    else:
-        msg = f"{path}: unsupported input format {suffix or '(no extension)'!r}"
-        _warn(msg)
-        yield Article(article_id=path.stem, text="", source=str(path), status="skipped", error=msg)
-
-
-def iter_articles(inputs: Iterable[str | Path]) -> Iterator[Article]:
-    """Read every input lazily; ``-`` reads JSONL from stdin."""
-    for item in inputs:
-        if str(item) == "-":
-            yield from read_jsonl_stream(sys.stdin, "<stdin>")
         else:
-            yield from read_path(Path(item))
+            lines = decode_lines(_numbered(sample, stream, seen), encoding)
+        if inp.fmt == "jsonl":
+            yield from read_jsonl_lines(lines, inp.display, inp.stem, options.fields)
+        else:
+            delimiter = "\t" if inp.fmt == "tsv" else None
+            yield from read_csv_lines(lines, inp.display, inp.stem, options.fields, delimiter)
+    except GZIP_ERRORS as exc:
+        where = f"{inp.display}:{seen[0]}" if seen[0] else inp.display
+        after = f" after line {seen[0]}; the rest of the file is lost" if seen[0] else ""
+        yield failed(
+            f"{inp.stem}-truncated",
+            where,
+            f"{inp.display}: {gzip_problem(exc)}{after}",
+            unreadable=True,
+        )
+
+
+def _whole_document(stream: IO[bytes], inp: InputFile, options: ReadOptions) -> Iterator[Article]:
+    data = read_limited(stream, options.max_bytes)
+    if not data.strip():
+        raise InputError("empty file", status="empty")
+    if inp.fmt == "html":
+        page = extract_page(data)
+        empty = not page.text.strip()
+        yield Article(
+            article_id=inp.stem,
+            text=page.text,
+            title=page.title,
+            published_at=page.published_at,
+            published_at_source="html" if page.published_at else None,
+            url=page.url,
+            source=inp.display,
+            authors=list(page.authors),
+            status="empty" if empty else "ok",
+            error=f"{inp.display}: no text in the page" if empty else None,
+        )
+        return
+    text = decode_bytes(data).text
+    if inp.fmt == "json":
+        yield from read_json_document(text, inp.display, inp.stem, options.fields)
+        return
+    if not text.strip():
+        raise InputError("empty file (white space only)", status="empty")
+    yield Article(article_id=inp.stem, text=text, source=inp.display)
+
+
+def _open(inp: InputFile, options: ReadOptions) -> IO[bytes]:
+    if inp.path is None:
+        return options.stdin if options.stdin is not None else sys.stdin.buffer
+    return inp.path.open("rb")
+
+
+def read_input(inp: InputFile, options: ReadOptions = ReadOptions()) -> Iterator[Article]:
+    """All articles of one input; never raises for bad content."""
+    if inp.fmt not in INPUT_FORMATS:
+        suffix = inp.path.suffix if inp.path is not None else ""
+        msg = (
+            f"{inp.display}: unsupported input format {suffix or '(no extension)'!r} "
+            f"(see --input-format)"
+        )
+        yield failed(inp.stem, inp.display, msg, status="skipped", unreadable=True)
+        return
+    if inp.path is not None and not inp.path.exists():
+        yield failed(
+            inp.stem, inp.display, f"{inp.display}: no such file or folder", unreadable=True
+        )
+        return
+    try:
+        raw = _open(inp, options)
+    except OSError as exc:
+        msg = f"{inp.display}: cannot open ({exc.strerror or exc})"
+        yield failed(inp.stem, inp.display, msg, unreadable=True)
+        return
+    try:
+        stream = maybe_gunzip(raw)
+        if inp.fmt in ("jsonl", "csv", "tsv"):
+            yield from _line_records(stream, inp, options)
+        else:
+            yield from _whole_document(stream, inp, options)
+    except InputError as exc:
+        yield failed(
+            inp.stem,
+            inp.display,
+            f"{inp.display}: {exc}",
+            status=exc.status,
+            unreadable=exc.status != "empty",
+        )
+    except GZIP_ERRORS as exc:
+        yield failed(inp.stem, inp.display, f"{inp.display}: {gzip_problem(exc)}", unreadable=True)
+    except OSError as exc:
+        yield failed(
+            inp.stem,
+            inp.display,
+            f"{inp.display}: cannot read ({exc.strerror or exc})",
+            unreadable=True,
+        )
+    except Exception as exc:  # a bug in one reader must not stop the run
+        msg = f"{inp.display}: unexpected error while reading ({type(exc).__name__}: {exc})"
+        yield failed(inp.stem, inp.display, msg, unreadable=True)
+    finally:
+        if inp.path is not None:
+            raw.close()
+
+
+def complete_metadata(article: Article) -> Article:
+    """Fill the title and authors from the text when the input gave none."""
+    if not article.ok:
+        return article
+    head = article.text[:METADATA_CHARS]
+    if not article.title:
+        article.title = find_title(head)
+    if not article.authors:
+        end = content_end(head, find_furniture(head))
+        article.authors = [a.name for a in find_authors(head, end)]
+    return article
+
+
+def iter_articles(
+    inputs: Iterable[str | Path],
+    options: ReadOptions = ReadOptions(),
+) -> Iterator[Article]:
+    """Read every input lazily; ``-`` reads stdin (JSONL unless ``input_format`` says otherwise).
+
+    Each article that is not ``ok`` is also reported on stderr.
+    """
+    for inp in discover(inputs, options.glob, options.input_format):
+        for article in read_input(inp, options):
+            if not article.ok:
+                warn(article.error or f"{article.source}: {article.status}")
+            yield complete_metadata(article)
