@@ -1,8 +1,9 @@
-"""Finding page furniture (teasers, author archives, subscription blocks).
+"""Finding page furniture (teasers, author archives, comment and subscription
+blocks, share prompts, photo credits).
 
 The text is never modified: furniture is reported as character ranges, and
-the extractors ignore whatever falls inside them. Marker phrases live in
-``resources/furniture.yaml``.
+the extractors ignore whatever falls inside them. Marker phrases are data,
+in ``resources/furniture.yaml``, validated when loaded.
 """
 
 from __future__ import annotations
@@ -15,12 +16,27 @@ from agreement_nlp.resources import ResourceError, check_choice, check_keys, loa
 from agreement_nlp.text import fold, lines_with_offsets
 
 KINDS = ("tail", "teaser", "line")
+MATCHES = ("prefix", "line")
+# Trailing characters ignored when a marker must match the whole line ("Partager :").
+_LINE_END = " \t:.!?-–—>»|•·"
 
 
 @dataclass(frozen=True)
 class Marker:
+    """A marker phrase (folded) and what it marks.
+
+    ``match``: ``prefix`` (the line starts with the phrase) or ``line`` (the
+    line is the phrase, give or take trailing punctuation). ``max_chars``:
+    longer lines are content, not furniture (a photo credit is short).
+    ``follow``: for teasers, how many paragraphs after the marker line belong
+    to the teaser.
+    """
+
     pattern: str
     kind: str
+    match: str = "prefix"
+    max_chars: int | None = None
+    follow: int = 1
 
 
 @dataclass(frozen=True)
@@ -31,22 +47,47 @@ class Furniture:
     marker: str
 
 
+def _positive_int(value: object, where: str, key: str) -> int:
+    if not isinstance(value, int) or isinstance(value, bool) or value < 0:
+        raise ResourceError(f"{where}: {key} must be a non-negative integer, got {value!r}")
+    return value
+
+
 def load_markers(path: str | Path = "furniture.yaml") -> tuple[Marker, ...]:
+    """Load and validate marker phrases; raise :class:`ResourceError` naming the bad entry.
+
+    >>> any(m.pattern == "lire aussi" for m in load_markers())
+    True
+    """
     data = load_yaml(path)
     where = str(path)
     if not isinstance(data, dict) or not isinstance(data.get("markers"), list):
         raise ResourceError(f"{where}: expected a mapping with a 'markers' list")
     markers = []
+    seen: set[str] = set()
     for i, entry in enumerate(data["markers"]):
         at = f"{where}: markers[{i}]"
         if not isinstance(entry, dict):
             raise ResourceError(f"{at}: expected a mapping")
-        check_keys(entry, at, required=("pattern", "kind"))
+        check_keys(
+            entry, at, required=("pattern", "kind"), optional=("match", "max_chars", "follow")
+        )
         check_choice(entry["kind"], KINDS, at)
+        match = entry.get("match", "prefix")
+        check_choice(match, MATCHES, at)
         if not isinstance(entry["pattern"], str) or not entry["pattern"].strip():
             raise ResourceError(f"{at}: pattern must be a non-empty string")
-        markers.append(Marker(fold(entry["pattern"].strip()), entry["kind"]))
-    return tuple(markers)
+        pattern = fold(entry["pattern"].strip())
+        if pattern in seen:
+            raise ResourceError(f"{at}: duplicate pattern {entry['pattern']!r}")
+        seen.add(pattern)
+        max_chars = entry.get("max_chars")
+        if max_chars is not None:
+            max_chars = _positive_int(max_chars, at, "max_chars")
+        follow = _positive_int(entry.get("follow", 1), at, "follow")
+        markers.append(Marker(pattern, entry["kind"], match, max_chars, follow))
+    # Longest first, so "a lire aussi" wins over "lire aussi" whatever the file order.
+    return tuple(sorted(markers, key=lambda m: -len(m.pattern)))
 
 
 @cache
@@ -59,10 +100,24 @@ def _paragraphs(text: str) -> list[tuple[int, int]]:
     return [(s, e) for s, e, line in lines_with_offsets(text) if line.strip()]
 
 
-def _marker_of(line: str, markers: tuple[Marker, ...]) -> Marker | None:
-    folded = fold(line.strip())
+def marker_of(line: str, markers: tuple[Marker, ...] | None = None) -> Marker | None:
+    """The marker a line starts with (or is), if any.
+
+    >>> marker_of("À lire aussi : Le Mali et le Niger...").pattern
+    'a lire aussi'
+    >>> marker_of("Partagez-vous cet avis ? demande le ministre.") is None
+    True
+    """
+    markers = default_markers() if markers is None else markers
+    stripped = line.strip()
+    folded = fold(stripped)
     for m in markers:
-        if folded.startswith(m.pattern):
+        if m.max_chars is not None and len(stripped) > m.max_chars:
+            continue
+        if m.match == "line":
+            if folded.rstrip(_LINE_END) == m.pattern:
+                return m
+        elif folded.startswith(m.pattern):
             return m
     return None
 
@@ -71,8 +126,8 @@ def find_furniture(text: str, markers: tuple[Marker, ...] | None = None) -> list
     """Return furniture ranges, in text order.
 
     A teaser marker starts the page tail when nothing but teasers (a marker
-    line and the paragraph after it) and tail blocks follow it; otherwise only
-    the teaser itself is furniture, and the article goes on after it.
+    line and the paragraphs after it) and tail blocks follow it; otherwise
+    only the teaser itself is furniture, and the article goes on after it.
 
     >>> t = "Corps de l'article.\\nLire aussi : Autre sujet\\nRésumé.\\n"
     >>> [(f.kind, t[f.start:f.end][:10]) for f in find_furniture(t)]
@@ -80,7 +135,7 @@ def find_furniture(text: str, markers: tuple[Marker, ...] | None = None) -> list
     """
     markers = default_markers() if markers is None else markers
     paras = _paragraphs(text)
-    kinds: list[Marker | None] = [_marker_of(text[s:e], markers) for s, e in paras]
+    kinds: list[Marker | None] = [marker_of(text[s:e], markers) for s, e in paras]
     out: list[Furniture] = []
     i = 0
     while i < len(paras):
@@ -100,10 +155,20 @@ def find_furniture(text: str, markers: tuple[Marker, ...] | None = None) -> list
         if _only_furniture_after(kinds, i):
             out.append(Furniture(start, len(text), "tail", m.pattern))
             break
-        teaser_end = paras[i + 1][1] if i + 1 < len(paras) and kinds[i + 1] is None else end
-        out.append(Furniture(start, teaser_end, "teaser", m.pattern))
-        i += 2
+        n = _teaser_length(kinds, i)
+        out.append(Furniture(start, paras[i + n - 1][1], "teaser", m.pattern))
+        i += n
     return out
+
+
+def _teaser_length(kinds: list[Marker | None], i: int) -> int:
+    """Paragraphs taken by the teaser at ``i``: its line and up to ``follow`` plain paragraphs."""
+    marker = kinds[i]
+    follow = marker.follow if marker is not None else 0
+    n = 1
+    while n <= follow and i + n < len(kinds) and kinds[i + n] is None:
+        n += 1
+    return n
 
 
 def _only_furniture_after(kinds: list[Marker | None], i: int) -> bool:
@@ -114,8 +179,7 @@ def _only_furniture_after(kinds: list[Marker | None], i: int) -> bool:
             return False
         if m.kind == "tail":
             return True
-        # a marker line may be followed by one teaser paragraph
-        j += 2 if j + 1 < len(kinds) and kinds[j + 1] is None else 1
+        j += _teaser_length(kinds, j) if m.kind == "teaser" else 1
     return True
 
 
