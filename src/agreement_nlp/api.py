@@ -13,7 +13,8 @@ from spacy.tokens import Doc
 
 from agreement_nlp.article import Article
 from agreement_nlp.components import COMPONENT_NAMES
-from agreement_nlp.io.readers import iter_articles, record_to_article
+from agreement_nlp.io.ids import unique_ids
+from agreement_nlp.io.readers import ReadOptions, iter_articles, record_to_article
 from agreement_nlp.pipeline import load_pipeline
 from agreement_nlp.rows import article_row, doc_rows
 from agreement_nlp.schema import TABLE_NAMES, frame
@@ -29,13 +30,26 @@ def _looks_like_path(value: str) -> bool:
     return "\n" not in value and len(value) < 4096 and (value == "-" or os.path.exists(value))
 
 
-def to_articles(inputs: InputItem | Iterable[InputItem], published_at: str | None = None) -> Iterator[Article]:
+def to_articles(
+    inputs: InputItem | Iterable[InputItem],
+    published_at: str | None = None,
+    *,
+    options: ReadOptions | None = None,
+) -> Iterator[Article]:
     """Turn texts, paths, records or :class:`Article` objects into articles.
 
     A ``str`` is a path when such a file or folder exists, otherwise it is the
     text of an article (id ``text-1``, ``text-2``…). ``published_at`` fills in
-    the publication date of articles that have none.
+    the publication date of articles that have none. ``options`` say how to
+    read paths (format, ``--glob``, record fields). A repeated id is renamed
+    ``<id>~2`` and the rename noted in ``error`` (see :mod:`agreement_nlp.io.ids`).
     """
+    return unique_ids(_to_articles(inputs, published_at, options or ReadOptions()))
+
+
+def _to_articles(
+    inputs: InputItem | Iterable[InputItem], published_at: str | None, options: ReadOptions
+) -> Iterator[Article]:
     if isinstance(inputs, str | Path | Mapping | Article):
         inputs = [inputs]
     n_text = 0
@@ -43,7 +57,7 @@ def to_articles(inputs: InputItem | Iterable[InputItem], published_at: str | Non
         if isinstance(item, Article):
             arts: Iterable[Article] = [item]
         elif isinstance(item, Path) or (isinstance(item, str) and _looks_like_path(item)):
-            arts = iter_articles([item])
+            arts = iter_articles([item], options)
         elif isinstance(item, str):
             n_text += 1
             arts = [record_to_article({"id": f"text-{n_text}", "text": item}, "<text>", n_text)]
@@ -109,7 +123,8 @@ def iter_article_rows(
             rows = doc_rows(doc, art)
         except Exception as exc:  # one bad article must not stop the run
             art.status = "error"
-            art.error = f"{art.article_id}: extraction failed ({type(exc).__name__}: {exc})"
+            where = art.source or art.article_id
+            art.error = f"{where}: extraction failed ({type(exc).__name__}: {exc})"
             print(f"warning: {art.error}", file=sys.stderr)
             rows = {"articles": [article_row(art, None)]}
         yield rows

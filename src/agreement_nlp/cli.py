@@ -21,29 +21,138 @@ def _root() -> None:
 
 
 @app.command("extract")
-def extract_cli(
-    inputs: Annotated[list[str], typer.Argument(help="Files, folders, .jsonl files, or - for JSONL on stdin.")],
+def extract_cli(  # noqa: PLR0917 - typer maps each parameter to an option
+    inputs: Annotated[
+        list[str],
+        typer.Argument(
+            help="Files, folders (recursive) or - for stdin: "
+            ".txt .jsonl .json .csv .tsv .html, and .gz of each."
+        ),
+    ],
     out: Annotated[Path, typer.Option("--out", "-o", help="Folder to write the tables to.")],
     fmt: Annotated[str, typer.Option("--format", "-f", help="csv, parquet or jsonl.")] = "csv",
-    excel: Annotated[bool, typer.Option("--excel", help="CSV for French Excel: BOM, ';', no formulas.")] = False,
+    excel: Annotated[
+        bool, typer.Option("--excel", help="CSV for French Excel: BOM, ';', no formulas.")
+    ] = False,
     published_at: Annotated[
-        str | None, typer.Option("--published-at", help="Publication date for articles that give none.")
+        str | None,
+        typer.Option("--published-at", help="Publication date for articles that give none."),
     ] = None,
+    input_format: Annotated[
+        str | None,
+        typer.Option(
+            "--input-format", help="Read every input as txt, jsonl, json, csv, tsv or html."
+        ),
+    ] = None,
+    glob: Annotated[
+        str, typer.Option("--glob", help="Files to read inside folders, e.g. '*.jsonl'.")
+    ] = "*",
+    id_field: Annotated[
+        str | None, typer.Option("--id-field", help="Record field with the id [id].")
+    ] = None,
+    text_field: Annotated[
+        str | None,
+        typer.Option("--text-field", help="Record field with the text [text, content, body]."),
+    ] = None,
+    title_field: Annotated[
+        str | None, typer.Option("--title-field", help="Record field with the title.")
+    ] = None,
+    date_field: Annotated[
+        str | None,
+        typer.Option("--date-field", help="Record field with the date [published_at, date]."),
+    ] = None,
+    url_field: Annotated[
+        str | None, typer.Option("--url-field", help="Record field with the URL [url].")
+    ] = None,
+    overwrite: Annotated[
+        bool, typer.Option("--overwrite", help="Replace the tables of a previous run in --out.")
+    ] = False,
+    strict: Annotated[
+        bool, typer.Option("--strict", help="Fail on any article in error or skipped.")
+    ] = False,
+    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar.")] = False,
 ) -> None:
-    """Read articles and write the tables (articles, persons, ministries, agreements, ...)."""
-    from agreement_nlp.api import extract
-    from agreement_nlp.io.writers import FORMATS
+    """Read articles and write the tables (articles, persons, ministries, agreements, ...).
+
+    Bad inputs do not stop the run: each gets a row in the articles table with
+    its status and error, and a warning. The exit code is 1 when an input could
+    not be read at all (or, with --strict, when any article is in error or
+    skipped), 2 when the output folder cannot be used.
+    """
+    # Imported here so that --help does not load spaCy.
+    from agreement_nlp.io.batch import run_extract  # noqa: PLC0415
+    from agreement_nlp.io.discover import INPUT_FORMATS  # noqa: PLC0415
+    from agreement_nlp.io.progress import show_progress  # noqa: PLC0415
+    from agreement_nlp.io.readers import FieldMap, ReadOptions  # noqa: PLC0415
+    from agreement_nlp.io.writers import FORMATS, OutputFolderError  # noqa: PLC0415
 
     if fmt not in FORMATS:
         raise typer.BadParameter(f"choose one of {', '.join(FORMATS)}", param_hint="--format")
-    tables = extract(inputs, published_at=published_at)
-    tables.write(out, fmt, excel=excel)
-    typer.echo(tables.summary(), err=True)
-    failed = tables.articles[tables.articles["status"] == "error"]
-    if len(failed):
-        for msg in failed["error"].tolist():
-            typer.echo(f"error: {msg}", err=True)
+    if input_format is not None and input_format not in INPUT_FORMATS:
+        raise typer.BadParameter(
+            f"choose one of {', '.join(INPUT_FORMATS)}", param_hint="--input-format"
+        )
+    fields = FieldMap.build(
+        id=id_field, text=text_field, title=title_field, date=date_field, url=url_field
+    )
+    options = ReadOptions(input_format=input_format, glob=glob, fields=fields)
+    try:
+        report = run_extract(
+            inputs,
+            out,
+            fmt=fmt,
+            excel=excel,
+            overwrite=overwrite,
+            options=options,
+            published_at=published_at,
+            show_progress=show_progress(quiet),
+        )
+    except OutputFolderError as exc:
+        typer.echo(f"error: {exc}", err=True)
+        raise typer.Exit(code=2) from exc
+    typer.echo(report.summary(), err=True)
+    if report.unreadable:
+        typer.echo(f"error: {len(report.unreadable)} input(s) could not be read:", err=True)
+        for msg in report.unreadable:
+            typer.echo(f"  {msg}", err=True)
         raise typer.Exit(code=1)
+    if strict and report.problems:
+        n = len(report.problems)
+        typer.echo(f"error (--strict): {n} article(s) in error or skipped:", err=True)
+        for msg in report.problems:
+            typer.echo(f"  {msg}", err=True)
+        raise typer.Exit(code=1)
+
+
+@app.command("evaluate")
+def evaluate_cli(
+    gold: Annotated[
+        Path, typer.Option("--gold", help="Folder of gold JSON files, one per article.")
+    ],
+    inputs: Annotated[
+        list[str] | None, typer.Argument(help="Only these articles: ids, .json or .txt paths.")
+    ] = None,
+    json_path: Annotated[
+        Path | None, typer.Option("--json", help="Write the scores as JSON.")
+    ] = None,
+    errors_path: Annotated[
+        Path | None, typer.Option("--errors", help="Write false positives/negatives as CSV.")
+    ] = None,
+    baseline: Annotated[bool, typer.Option(help="Also score the bare spaCy baseline.")] = True,
+) -> None:
+    """Score the pipeline (and the spaCy baseline) against gold tables; see docs/evaluation.md."""
+    from agreement_nlp.evaluate import GoldError, evaluate  # noqa: PLC0415  (keeps --help fast)
+
+    try:
+        report = evaluate(gold, inputs or None, baseline=baseline)
+    except GoldError as exc:
+        typer.echo(f"error: {exc}", err=True)
+        raise typer.Exit(code=2) from exc
+    typer.echo(report.format())
+    if json_path is not None:
+        report.write_json(json_path)
+    if errors_path is not None:
+        report.write_errors(errors_path)
 
 
 def main() -> None:

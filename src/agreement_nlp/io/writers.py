@@ -6,15 +6,21 @@ into place, so an interrupted run never leaves a half-written table.
 
 from __future__ import annotations
 
+import hashlib
 import json
+import math
 import os
+import shutil
 import tempfile
 from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
 import pandas as pd
+import pyarrow as pa
+import pyarrow.parquet as pq
 
+from agreement_nlp.io.excel import to_excel_csv_bytes
 from agreement_nlp.schema import TABLES, list_columns
 
 FORMATS = ("csv", "parquet", "jsonl")
@@ -47,7 +53,7 @@ def to_csv_bytes(table: str, df: pd.DataFrame) -> bytes:
 def _jsonable(value: Any) -> Any:
     if value is pd.NA or value is None:
         return None
-    if isinstance(value, float) and value != value:
+    if isinstance(value, float) and math.isnan(value):
         return None
     if hasattr(value, "item"):
         return value.item()
@@ -64,9 +70,6 @@ def to_jsonl_bytes(table: str, df: pd.DataFrame) -> bytes:
 
 
 def to_parquet_bytes(table: str, df: pd.DataFrame) -> bytes:
-    import pyarrow as pa
-    import pyarrow.parquet as pq
-
     fields = []
     for c in TABLES[table]:
         pa_type = {
@@ -104,8 +107,6 @@ def write_tables(
     for name, df in tables.items():
         if fmt == "csv":
             if excel:
-                from agreement_nlp.io.excel import to_excel_csv_bytes
-
                 data = to_excel_csv_bytes(name, _csv_frame(name, df))
             else:
                 data = to_csv_bytes(name, df)
@@ -117,3 +118,99 @@ def write_tables(
         _atomic_write_bytes(path, data)
         written.append(path)
     return written
+
+
+# --- A whole run's output folder ----------------------------------------------
+
+MANIFEST = "_SUCCESS"
+
+
+class OutputFolderError(Exception):
+    """The output folder cannot be used; ``str(exc)`` says why and what to do."""
+
+
+def _ours(name: str) -> bool:
+    stem, _, ext = name.partition(".")
+    return name == MANIFEST or (stem in TABLES and ext in FORMATS)
+
+
+def check_output_folder(out_dir: str | Path, *, overwrite: bool = False) -> None:
+    """Refuse an output folder whose contents a run would mix with or destroy.
+
+    A missing or empty folder is fine. A non-empty one needs ``overwrite``,
+    and even then only a folder holding nothing but a previous run's files
+    is replaced: other files are never deleted.
+    """
+    out = Path(out_dir)
+    if not out.exists():
+        return
+    if not out.is_dir():
+        raise OutputFolderError(f"{out} exists and is not a folder")
+    entries = sorted(p.name for p in out.iterdir())
+    if not entries:
+        return
+    if not overwrite:
+        raise OutputFolderError(
+            f"output folder {out} is not empty; choose a new --out folder, "
+            f"or pass --overwrite to replace the previous run"
+        )
+    foreign = [name for name in entries if not _ours(name)]
+    if foreign:
+        shown = ", ".join(foreign[:3]) + (", ..." if len(foreign) > 3 else "")
+        raise OutputFolderError(
+            f"output folder {out} holds files this tool did not write ({shown}); "
+            f"refusing to replace it even with --overwrite"
+        )
+
+
+def manifest_bytes(paths: list[Path], fmt: str, excel: bool, rows: Mapping[str, int]) -> bytes:
+    """The ``_SUCCESS`` manifest: files, row counts, checksums.
+
+    No timestamp, so two runs on the same input compare equal byte for byte.
+    """
+
+    files = {
+        p.name: {
+            "rows": rows.get(p.name.partition(".")[0], 0),
+            "sha256": hashlib.sha256(p.read_bytes()).hexdigest(),
+        }
+        for p in paths
+    }
+    manifest = {"format": fmt, "excel": excel, "files": files}
+    return (json.dumps(manifest, indent=2, sort_keys=True) + "\n").encode("utf-8")
+
+
+def write_run(
+    tables: Mapping[str, pd.DataFrame],
+    out_dir: str | Path,
+    fmt: str = "csv",
+    *,
+    excel: bool = False,
+    overwrite: bool = False,
+) -> list[Path]:
+    """Write a complete run: all tables, then the ``_SUCCESS`` manifest, then make it visible.
+
+    The files are written into a hidden sibling folder that is renamed to
+    ``out_dir`` only once complete, so an interrupted run never leaves a set
+    of tables that looks finished. A folder without ``_SUCCESS`` is not a
+    finished run.
+    """
+    out = Path(out_dir)
+    check_output_folder(out, overwrite=overwrite)
+    out.parent.mkdir(parents=True, exist_ok=True)
+    staging = out.parent / f".{out.name}.partial-{os.getpid()}"
+    shutil.rmtree(staging, ignore_errors=True)
+    try:
+        paths = write_tables(tables, staging, fmt=fmt, excel=excel)
+        rows = {name: len(df) for name, df in tables.items()}
+        _atomic_write_bytes(staging / MANIFEST, manifest_bytes(paths, fmt, excel, rows))
+        old = out.parent / f".{out.name}.old-{os.getpid()}"
+        if out.exists():
+            check_output_folder(out, overwrite=overwrite)  # it may have changed while we ran
+            out.rename(old)
+        staging.rename(out)
+        shutil.rmtree(old, ignore_errors=True)
+    except BaseException:
+        shutil.rmtree(staging, ignore_errors=True)
+        raise
+    return [out / p.name for p in paths] + [out / MANIFEST]
