@@ -141,14 +141,18 @@ def decode_bytes(data: bytes) -> Decoded:
 def detect_western(data: bytes) -> str | None:
     """The Western single-byte encoding that reads ``data`` best, or None."""
     best = from_bytes(data[: SNIFF_BYTES * 4], cp_isolation=WESTERN_ENCODINGS).best()
-    if best is None:
-        return None
-    encoding = str(best.encoding)
-    try:
-        data.decode(encoding)
-    except UnicodeDecodeError:
-        return None
-    return encoding
+    # charset-normalizer finds typographic French (’ « » € Œ) too "messy" and
+    # gives up; cp1252 is then still the likeliest reading if it has no
+    # control characters.
+    candidates = ([str(best.encoding)] if best is not None else []) + ["cp1252"]
+    for encoding in candidates:
+        try:
+            text = data.decode(encoding)
+        except UnicodeDecodeError:
+            continue
+        if not any(ord(c) < 32 and c not in "\t\n\r\f" or 0x7F <= ord(c) < 0xA0 for c in text):
+            return encoding
+    return None
 
 
 def sniff_encoding(sample: bytes) -> str:

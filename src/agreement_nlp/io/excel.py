@@ -2,7 +2,8 @@
 
 Cells that Excel would run as a formula are neutralised following the OWASP
 CSV-injection rule: a leading ``=``, ``+``, ``-``, ``@``, tab or carriage
-return gets a single quote in front.
+return gets a single quote in front. A prefix behind leading spaces counts
+too: some spreadsheet programs trim cells before reading them.
 """
 
 from __future__ import annotations
@@ -15,7 +16,12 @@ FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
 
 
 def neutralise(value: Any) -> Any:
-    if isinstance(value, str) and value.startswith(FORMULA_PREFIXES):
+    """A cell value that no spreadsheet will run as a formula.
+
+    >>> neutralise("=1+1"), neutralise("Accord"), neutralise(3)
+    ("'=1+1", 'Accord', 3)
+    """
+    if isinstance(value, str) and value.lstrip(" ").startswith(FORMULA_PREFIXES):
         return "'" + value
     return value
 

@@ -75,13 +75,37 @@ def warn(message: str) -> None:
     print(f"warning: {message}", file=sys.stderr)
 
 
-def _numbered(sample: bytes, stream: IO[bytes], seen: list[int]) -> Iterator[bytes]:
-    """Lines of ``sample`` then of the rest of ``stream``; ``seen[0]`` counts them."""
+def _read_sample(stream: IO[bytes]) -> tuple[bytes, BaseException | None]:
+    """The first bytes of ``stream``, read in small steps so a truncated gzip keeps what it has."""
+    chunks: list[bytes] = []
+    size = 0
+    while size < SNIFF_BYTES:
+        try:
+            chunk = stream.read(8192)
+        except GZIP_ERRORS as exc:
+            return b"".join(chunks), exc
+        if not chunk:
+            break
+        chunks.append(chunk)
+        size += len(chunk)
+    return b"".join(chunks), None
+
+
+def _numbered(
+    sample: bytes, failure: BaseException | None, stream: IO[bytes], seen: list[int]
+) -> Iterator[bytes]:
+    """Lines of ``sample`` then of the rest of ``stream``; ``seen[0]`` counts them.
+
+    After a read failure, the cut line is dropped (it is part of what is lost)
+    and the failure is raised.
+    """
     parts = sample.split(b"\n")
     tail = parts.pop()
     for part in parts:
         seen[0] += 1
         yield part + b"\n"
+    if failure is not None:
+        raise failure
     for line in stream:
         seen[0] += 1
         yield tail + line
@@ -94,7 +118,9 @@ def _numbered(sample: bytes, stream: IO[bytes], seen: list[int]) -> Iterator[byt
 def _line_records(stream: IO[bytes], inp: InputFile, options: ReadOptions) -> Iterator[Article]:
     seen = [0]
     try:
-        sample = stream.read(SNIFF_BYTES)
+        sample, failure = _read_sample(stream)
+        if failure is not None and not sample:
+            raise failure
         if not sample.strip():
             raise InputError("empty file", status="empty")
         encoding = sniff_encoding(sample)
@@ -104,7 +130,7 @@ def _line_records(stream: IO[bytes], inp: InputFile, options: ReadOptions) -> It
                 (n, line, None) for n, line in enumerate(text.splitlines(keepends=True), start=1)
             )
         else:
-            lines = decode_lines(_numbered(sample, stream, seen), encoding)
+            lines = decode_lines(_numbered(sample, failure, stream, seen), encoding)
         if inp.fmt == "jsonl":
             yield from read_jsonl_lines(lines, inp.display, inp.stem, options.fields)
         else:

@@ -157,7 +157,7 @@ def read_jsonl_lines(
             yield failed(fallback_id, where, f"{where}: undecodable bytes ({problem})")
             continue
         try:
-            record = json.loads(line)
+            record = json.loads(line.rstrip("\r\n"))
         except json.JSONDecodeError as exc:
             yield failed(
                 fallback_id,
