@@ -1,0 +1,55 @@
+"""Regression floors: the pipeline F1 on ``data/annotated`` must stay above ``floors.json``."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from spacy.language import Language
+
+from agreement_nlp.evaluate import evaluate
+from agreement_nlp.evaluate.gold import gold_files
+from agreement_nlp.evaluate.scoring import SCORED_TABLES
+
+ROOT = Path(__file__).resolve().parents[2]
+ANNOTATED = ROOT / "data" / "annotated"
+FLOORS = Path(__file__).with_name("floors.json")
+
+
+def load_floors(path: Path = FLOORS) -> dict[str, float]:
+    """Table -> lowest acceptable F1; keys starting with "_" are comments."""
+    data = json.loads(path.read_text(encoding="utf-8"))
+    floors = {k: float(v) for k, v in data.items() if not k.startswith("_")}
+    unknown = set(floors) - set(SCORED_TABLES)
+    assert not unknown, f"{path}: unknown tables {sorted(unknown)}"
+    return floors
+
+
+def below_floor(f1: dict[str, float | None], floors: dict[str, float]) -> list[str]:
+    """Messages for the tables under their floor; a table with no gold and no output is skipped."""
+    return [
+        f"{table}: F1 {f1[table]:.3f} < floor {floor:.3f}"
+        for table, floor in floors.items()
+        if f1.get(table) is not None and f1[table] < floor  # type: ignore[operator]
+    ]
+
+
+def test_floor_helper() -> None:
+    floors = {"ministers": 0.5, "agreements": 0.4, "signatories": 0.1}
+    f1 = {"ministers": 0.6, "agreements": 0.3, "signatories": None}
+    assert below_floor(f1, floors) == ["agreements: F1 0.300 < floor 0.400"]
+
+
+def test_floors_file_covers_every_table() -> None:
+    assert set(load_floors()) == set(SCORED_TABLES)
+
+
+@pytest.mark.model
+def test_pipeline_f1_above_floors(nlp: Language) -> None:
+    if not ANNOTATED.is_dir() or not gold_files(ANNOTATED):
+        pytest.skip("data/annotated has no gold files yet")
+    report = evaluate(ANNOTATED, nlp=nlp, baseline=False)
+    f1 = {table: report.pipeline.f1(table) for table in SCORED_TABLES}
+    failures = below_floor(f1, load_floors())
+    assert not failures, "F1 below floor on data/annotated:\n" + "\n".join(failures)
