@@ -1,9 +1,473 @@
+"""Agreements of one article: type, title, parties, status, date, place, signatories.
+
+1. Agreement words (``resources/agreements.yaml``) are found in the content;
+   uses that are never agreements ("d'accord", "en accord avec") are dropped.
+2. A singular word followed by what the agreement is about ("Accord sur la
+   création de…", "un protocole d'accord pour établir…"), or a heading line,
+   names a distinct agreement. "cet accord", "le document"-style references
+   and bare "l'accord" join the last agreement named; plural mentions
+   ("plusieurs accords") only give the article's signing context.
+3. Each agreement reads its context: its own sentence and the sentences
+   after it, up to the next agreement. Status, signatories, date and place
+   come from there, then from the article's signing sentences.
+"""
+
 from __future__ import annotations
 
+import re
+from dataclasses import dataclass, field
+
+from rapidfuzz.fuzz import token_set_ratio
 from spacy.tokens import Doc
 
-from agreement_nlp.entities import Agreement
+from agreement_nlp import gazetteer
+from agreement_nlp.agreement_rules import (
+    AgreementRules,
+    TypeRule,
+    default_rules,
+    domains_of,
+    status_of,
+)
+from agreement_nlp.entities import Agreement, Mention, Ministry, Person, Signatory
+from agreement_nlp.persons import content_bounds
+from agreement_nlp.roles import find_role_triggers
+from agreement_nlp.sentences import Segments
+from agreement_nlp.text import fold, squash
+
+SOURCE = "rule:agreement"
+MAX_TITLE_TOKENS = 45
+MAX_CONTEXT = 4  # sentences an agreement reads after its own
+SAME_TITLE = 90.0
+_STOP_LEMMAS = {"qui", "que", "dont", "lequel", "laquelle", "lesquels", "lesquelles"}
+
+
+@dataclass
+class Found:
+    start: int
+    end: int
+    rule: TypeRule
+    kind: str  # "named", "ref", "bare", "plural"
+    seg: int
+    title: str = ""
+    title_end: int = 0
+
+
+@dataclass
+class _Draft:
+    named: Found
+    refs: list[Found] = field(default_factory=list)
+    context: list[int] = field(default_factory=list)  # segment indexes
+
+
+def _find(
+    doc: Doc, segs: Segments, end: int, holes: list[tuple[int, int]], rules: AgreementRules
+) -> list[Found]:
+    text = doc.text
+    folded = fold(text[:end])
+    excluded = [(m.start(), m.end()) for m in rules.exclude_regex.finditer(folded)]
+    out = []
+    for m in rules.type_regex.finditer(folded):
+        s, e = m.start(), m.end()
+        if any(s < xe and e > xs for xs, xe in excluded) or any(
+            s < he and e > hs for hs, he in holes
+        ):
+            continue
+        rule = rules.type_rule(m.group(0))
+        seg = segs.index_of(s)
+        found = Found(s, e, rule, "bare", seg)
+        before = folded[max(0, s - 14) : s]
+        if rule.plural:
+            found.kind = "plural"
+        elif re.search(
+            r"(?:^|\W)(?:" + "|".join(map(re.escape, rules.anaphoric)) + r")\s*$", before
+        ):
+            found.kind = "ref"
+        else:
+            _read_title(doc, segs, found, rules)
+        out.append(found)
+    return out
+
+
+def _read_title(doc: Doc, segs: Segments, found: Found, rules: AgreementRules) -> None:
+    """Decide whether a singular mention names an agreement, and read its title."""
+    seg = segs.items[found.seg]
+    text = doc.text
+    # A heading: the agreement word opens a line of its own.
+    line_start = text.rfind("\n", 0, found.start) + 1
+    line_end = text.find("\n", found.start)
+    line_end = len(text) if line_end < 0 else line_end
+    line = text[found.start : line_end].rstrip()
+    if (
+        not text[line_start : found.start].strip(" \t\xa0-•*#")
+        and len(line) < 400
+        and not line.endswith(".")
+    ):
+        found.kind, found.title = "named", line.strip(" :")
+        found.title_end = found.start + len(found.title)
+        return
+    span = doc.char_span(found.start, found.end, alignment_mode="expand")
+    if span is None:
+        return
+    i = span.end
+    limit = min(len(doc), i + MAX_TITLE_TOKENS)
+    if i >= limit or fold(doc[i].text) not in rules.complements:
+        return
+    last = i - 1
+    k = i
+    while k < limit and doc[k].idx < seg.end:
+        tok = doc[k]
+        f = fold(tok.text)
+        if tok.is_sent_start and k > i:
+            break
+        if tok.text in {".", ";", ":", "(", ")", "!", "?", "«", "»", "\n"} or (
+            tok.is_space and "\n" in tok.text
+        ):
+            break
+        if tok.text == ",":
+            # "commerciale, économique, scientifique et technique": an adjective list goes on.
+            if k + 1 < limit and doc[k + 1].pos_ == "ADJ" and doc[k + 1].text[:1].islower():
+                k += 1
+                continue
+            break
+        if f in _STOP_LEMMAS or tok.lemma_ in {"signer", "parapher", "conclure"}:
+            break
+        if tok.pos_ in ("VERB", "AUX") and "Fin" in tok.morph.get("VerbForm"):
+            break
+        if tok.pos_ == "VERB" and "Part" in tok.morph.get("VerbForm") and k > i + 1:
+            break
+        if f in {"par", "hier", "aujourd'hui", "lors", "le", "la", "les", "mardi"} and k == i:
+            return
+        if f in {"lors", "hier", "aujourd'hui", "demain"}:
+            break
+        last = k
+        k += 1
+    # Drop a trailing preposition or determiner left by the cut.
+    while last >= i and (doc[last].pos_ in ("ADP", "DET", "CCONJ") or doc[last].is_punct):
+        last -= 1
+    if last < i:
+        return
+    found.kind = "named"
+    found.title = text[found.start : doc[last].idx + len(doc[last])]
+    found.title_end = doc[last].idx + len(doc[last])
+
+
+def _public(text: str, rules: AgreementRules) -> bool:
+    folded = fold(text)
+    words = set(re.findall(r"[\w'-]+", folded))
+    if words & rules.public_words:
+        return True
+    if rules.private_regex.search(folded):
+        return False
+    return any(
+        p.kind in ("country_name", "organisation", "demonym") for p in gazetteer.find_places(text)
+    )
+
+
+def _same_title(a: str, b: str) -> bool:
+    fa, fb = fold(a), fold(b)
+    return (
+        fa == fb
+        or fa.startswith(fb)
+        or fb.startswith(fa)
+        or (
+            token_set_ratio(fa, fb) >= SAME_TITLE
+            and (min(len(fa), len(fb)) / max(len(fa), len(fb)) > 0.6)
+        )
+    )
+
+
+def _group(found: list[Found], segs: Segments, doc: Doc, rules: AgreementRules) -> list[_Draft]:
+    drafts: list[_Draft] = []
+    for f in found:
+        if f.kind == "named":
+            if not _public(segs.text_of(f.seg) + " " + f.title, rules):
+                continue
+            same = next((d for d in drafts if _same_title(d.named.title, f.title)), None)
+            if same is not None:
+                if len(f.title) > len(same.named.title):
+                    same.named.title = f.title
+                same.refs.append(f)
+            else:
+                drafts.append(_Draft(f))
+        elif f.kind in ("ref", "bare"):
+            prev = [d for d in drafts if d.named.start < f.start]
+            same_type = [d for d in prev if d.named.rule.type == f.rule.type]
+            target = (same_type or prev or [None])[-1]
+            if target is not None:
+                target.refs.append(f)
+            elif (
+                f.kind == "bare"
+                and _signed_here(segs.text_of(f.seg), rules)
+                and _public(segs.text_of(f.seg), rules)
+            ):
+                f.title = doc.text[f.start : f.end]
+                drafts.append(_Draft(f))
+    # context: from each agreement's first sentence to the next agreement's
+    starts = sorted(d.named.seg for d in drafts)
+    for d in drafts:
+        first = d.named.seg
+        later = [s for s in starts if s > first]
+        stop = min([*later, first + 1 + MAX_CONTEXT, len(segs)])
+        d.context = list(range(first, stop))
+        for r in d.refs:
+            if r.seg not in d.context and r.seg < first + 1 + MAX_CONTEXT * 2:
+                d.context.append(r.seg)
+    return drafts
+
+
+def _signed_here(text: str, rules: AgreementRules) -> bool:
+    return rules.signing.search(fold(text)) is not None
+
+
+def _status(
+    d: _Draft, segs: Segments, rules: AgreementRules, article_status: tuple[str, str] | None
+) -> tuple[str, str]:
+    own = status_of(segs.text_of(d.named.seg), rules)
+    if own is not None and own[0] != "signed":
+        return own[0], f"status:{own[1]}"
+    found = [s for i in d.context if (s := status_of(segs.text_of(i), rules)) is not None]
+    order = [s for s, _ in rules.status]
+    if found:
+        best = min(found, key=lambda s: order.index(s[0]))
+        return best[0], f"status:{best[1]}"
+    if own is not None:
+        return own[0], f"status:{own[1]}"
+    if article_status is not None:
+        return article_status[0], f"status:article:{article_status[1]}"
+    return "other", "status:none"
+
+
+def _signatories(
+    d: _Draft,
+    segs: Segments,
+    persons: list[Person],
+    ministries: list[Ministry],
+    doc: Doc,
+    rules: AgreementRules,
+) -> list[Signatory]:
+    out: list[Signatory] = []
+    seen: set[str] = set()
+    for i in d.context:
+        seg_text = segs.text_of(i)
+        folded_seg = fold(seg_text)
+        if not rules.signing.search(folded_seg):
+            continue
+        seg = segs.items[i]
+        witness_ends = [
+            seg.start + m.end() for m in rules.witness.finditer(fold(doc.text[seg.start : seg.end]))
+        ]
+        mentions = sorted(
+            ((m.start, p) for p in persons for m in p.mentions if seg.start <= m.start < seg.end),
+            key=lambda x: x[0],
+        )
+        for start, p in mentions:
+            if p.person_id in seen or p.role == "journalist":
+                continue
+            if any(_after_witness(doc.text, w, start) for w in witness_ends):
+                continue
+            seen.add(p.person_id)
+            out.append(Signatory(p.person_id, p.name, p.role, p.ministry, p.country, seg_text))
+        # Unnamed signatories: "signé par ... le ministre du Développement économique de X"
+        for mi in ministries:
+            if mi.minister_id is not None:
+                continue
+            for mm in mi.mentions:
+                if seg.start <= mm.start < seg.end and fold(
+                    doc.text[mm.start : mm.start + 8]
+                ).startswith("ministre"):
+                    key = "ministry:" + mi.ministry_id
+                    if key not in seen:
+                        seen.add(key)
+                        out.append(Signatory(None, None, "minister", mi.name, mi.country, seg_text))
+    return out
+
+
+def _after_witness(text: str, witness_end: int, start: int) -> bool:
+    """A name right after "en présence de" (titles and a role between allowed)."""
+    if witness_end > start:
+        return False
+    gap = text[witness_end:start]
+    if "," not in gap:
+        return True
+    rest = gap
+    for t in find_role_triggers(gap):
+        rest = rest.replace(t.text, " ")
+    return (
+        bool(re.fullmatch(r"[\s,]*(?:(?:le|la|l'|du|de)\s+)?[^,]{0,40}", fold(rest)))
+        and rest.count(",") <= 1
+    )
+
+
+def _date(
+    d: _Draft, segs: Segments, doc: Doc, article_dates: list[tuple[str, str]], rules: AgreementRules
+) -> tuple[str | None, str]:
+    for i in [d.named.seg, *d.context]:
+        seg = segs.items[i]
+        if not rules.signing.search(fold(segs.text_of(i))) and i != d.named.seg:
+            continue
+        for dm in doc._.dates or []:
+            if (
+                seg.start <= dm.start < seg.end
+                and dm.granularity in ("day", "datetime")
+                and dm.value
+            ):
+                return dm.value[:10], f"date:{dm.rule}"
+    if article_dates:
+        return article_dates[0][0], f"date:article:{article_dates[0][1]}"
+    return None, "date:none"
+
+
+def _place(doc: Doc, segs: Segments, indexes: list[int]) -> str | None:
+    for i in indexes:
+        seg = segs.items[i]
+        for ent in doc.ents:
+            if ent.label_ != "LOC" or not (seg.start <= ent.start_char < seg.end):
+                continue
+            before = fold(doc.text[max(0, ent.start_char - 3) : ent.start_char])
+            if not before.endswith(("a ", "à ")):
+                continue
+            name = ent.text.strip()
+            if gazetteer.country_code(name) or gazetteer.organisation_code(name):
+                continue
+            return name
+    return None
+
+
+def _places_codes(text: str) -> list[str]:
+    codes = []
+    for p in gazetteer.find_places(text):
+        if p.kind in ("country_name", "demonym", "prefix", "organisation") and p.code not in codes:
+            codes.append(p.code)
+    return codes
 
 
 def extract_agreements(doc: Doc) -> list[Agreement]:
-    return []
+    rules = default_rules()
+    content_end, holes = content_bounds(doc)
+    segs = Segments(doc, content_end)
+    if not len(segs):
+        return []
+    found = _find(doc, segs, content_end, holes, rules)
+    drafts = _group(found, segs, doc, rules)
+    if not drafts:
+        return []
+    persons: list[Person] = doc._.persons or []
+    ministries: list[Ministry] = doc._.ministries or []
+
+    # The article's signing sentences: what plural mentions and headlines say.
+    signing_segs = [i for i in range(len(segs)) if _signed_here(segs.text_of(i), rules)]
+    article_status = None
+    for i in signing_segs:
+        article_status = status_of(segs.text_of(i), rules)
+        if article_status is not None:
+            break
+    article_dates = [
+        (dm.value[:10], dm.rule)
+        for i in signing_segs
+        for dm in doc._.dates or []
+        if segs.items[i].start <= dm.start < segs.items[i].end
+        and dm.granularity in ("day", "datetime")
+        and dm.value
+    ]
+    home = _home(persons)
+
+    out = []
+    for n, d in enumerate(sorted(drafts, key=lambda x: x.named.start), start=1):
+        status, status_rule = _status(d, segs, rules, article_status)
+        sigs = _signatories(d, segs, persons, ministries, doc, rules)
+        signed_on, date_rule = (None, "date:none")
+        if status in ("signed", "ratified"):
+            signed_on, date_rule = _date(
+                d, segs, doc, article_dates if status == "signed" else [], rules
+            )
+        place = _place(doc, segs, [i for i in d.context if i in signing_segs]) or _place(
+            doc, segs, signing_segs
+        )
+        parties = _places_codes(d.named.title)
+        for s in sigs:
+            if s.country and s.country not in parties:
+                parties.append(s.country)
+        if len(parties) < 2:
+            for i in d.context:
+                if _signed_here(segs.text_of(i), rules):
+                    parties += [c for c in _places_codes(segs.text_of(i)) if c not in parties]
+        if len(parties) < 2:
+            for i in signing_segs:
+                parties += [c for c in _places_codes(segs.text_of(i)) if c not in parties]
+        _pair_counterparts(sigs, parties, persons, ministries, home)
+        parties = sorted({*parties, *(s.country for s in sigs if s.country)})
+        title = squash(d.named.title)
+        domains = domains_of(title) or domains_of(segs.text_of(d.named.seg))
+        mentions = [
+            Mention(doc.text[f.start : f.title_end or f.end], f.start, f.title_end or f.end, SOURCE)
+            for f in sorted([d.named, *d.refs], key=lambda x: x.start)
+        ]
+        out.append(
+            Agreement(
+                agreement_id=f"A{n}",
+                title=title[0].upper() + title[1:],
+                type=d.named.rule.type,
+                mentions=mentions,
+                domains=domains,
+                parties=parties,
+                signed_on=signed_on,
+                place=place,
+                status=status,
+                evidence=segs.text_of(d.named.seg)[:500],
+                signatories=sigs,
+                rule=f"type:{d.named.rule.pattern};{status_rule};{date_rule}",
+            )
+        )
+    return out
+
+
+def _home(persons: list[Person]) -> str | None:
+    for p in persons:
+        if p.rule and "country:home" in p.rule and p.country:
+            return p.country
+    return None
+
+
+def _pair_counterparts(
+    sigs: list[Signatory],
+    parties: list[str],
+    persons: list[Person],
+    ministries: list[Ministry],
+    home: str | None,
+) -> None:
+    """Bilateral signing by two people of the same side is unlikely: when two signatories
+    share the home country only by default, the one with the weaker evidence signed for the
+    other party ("les deux chefs de la diplomatie, A et B")."""
+    if home is None:
+        return
+    others = [c for c in parties if c != home and gazetteer.is_country_code(c)]
+    if len(others) != 1 or home not in parties:
+        return
+    by_id = {p.person_id: p for p in persons}
+    home_sigs = [by_id[s.person_id] for s in sigs if s.person_id in by_id and s.country == home]
+    if len(home_sigs) < 2 or any(s.country == others[0] for s in sigs):
+        return
+    defaulted = [p for p in home_sigs if p.rule and "country:home" in p.rule]
+    if not defaulted:
+        return
+    # weaker evidence: no portfolio of its own; then the later one in the text
+    weakest = sorted(
+        defaulted,
+        key=lambda p: (
+            p.ministry_id is not None and _own_portfolio(p, ministries),
+            -p.mentions[0].start,
+        ),
+    )[0]
+    weakest.country = others[0]
+    weakest.rule = (weakest.rule or "").replace("country:home", "country:counterpart")
+    for mi in ministries:
+        if mi.minister_id == weakest.person_id and "country:home" in mi.rule:
+            mi.country = others[0]
+            mi.rule = mi.rule.replace("country:home", "country:counterpart")
+    for s in sigs:
+        if s.person_id == weakest.person_id:
+            s.country = others[0]
+
+
+def _own_portfolio(p: Person, ministries: list[Ministry]) -> bool:
+    return any(m.ministry_id == p.ministry_id and "diplomatie" not in m.rule for m in ministries)

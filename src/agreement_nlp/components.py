@@ -72,7 +72,11 @@ class DatesComponent:
                 doc._.published_at = found.value
                 doc._.published_at_source = "text"
         anchor = _parse_anchor(doc._.published_at)
-        dates = [d for d in find_dates(doc, anchor) if d.end <= end and not _in_spans(doc, d.start, d.end)]
+        dates = [
+            d
+            for d in find_dates(doc, anchor)
+            if d.end <= end and not _in_spans(doc, d.start, d.end)
+        ]
         doc._.dates = dates
         spans = []
         for d in dates:

@@ -23,6 +23,8 @@ class Ministry:
     rule: str
     minister_id: str | None = None
     minister: str | None = None
+    # every mention, the first one included (``mention`` is the first)
+    mentions: list[Mention] = field(default_factory=list)
 
 
 @dataclass

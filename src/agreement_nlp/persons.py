@@ -1,9 +1,643 @@
+"""Persons and ministries of one article.
+
+1. Name mentions: the model's PER entities, cleaned of titles and glued role
+   words ("Président Goïta", "Général d'armée Assimi Goïta"), plus names the
+   model missed right after a role ("le ministre de la Santé, Awa BA").
+2. Mentions are grouped into persons (:mod:`names`): spelling variants and
+   surname-only mentions join the right person.
+3. Roles come from the role words next to a mention (:mod:`roles`): before
+   it ("le ministre de X, NAME"), after it ("NAME, ministre de X"), glued to
+   it ("le ministre NAME"), or over a list ("les deux chefs de la diplomatie,
+   A et B"); bylines give journalists.
+4. Ministries come from every "ministre/ministère" + portfolio, named
+   minister or not.
+"""
+
 from __future__ import annotations
 
-from spacy.tokens import Doc
+import re
+from collections import Counter
+from dataclasses import dataclass, field
 
-from agreement_nlp.entities import Ministry, Person
+from spacy.tokens import Doc, Span
+
+from agreement_nlp import gazetteer
+from agreement_nlp.entities import Mention, Ministry, Person
+from agreement_nlp.names import best_surface, looks_like_name, name_tokens, part_of, same_full_name
+from agreement_nlp.portfolio import Portfolio, ministry_key, ministry_name, read_portfolio
+from agreement_nlp.roles import RoleRule, RoleTrigger, find_role_triggers
+from agreement_nlp.text import fold
+from agreement_nlp.titles import split_leading_titles, title_before
+
+MODEL_SOURCE = "model:fr_core_news_md"
+# Evidence strength: a role stated next to the name beats a role word glued as a title,
+# which beats a weak guess ("Président X").
+EXPLICIT, GLUED, WEAK = 3, 2, 1
+
+_LINK_WORDS = r"(?:le|la|l'|les|m\.|mme|mlle|monsieur|madame|son excellence|s\.e\.m\.|s\.e\.|sem)"
+_NAME_PART = re.compile(
+    r"^[A-ZÀ-ÖØ-Þ][\w'’.-]*$|^(?:"
+    + "|".join(
+        [
+            "de",
+            "du",
+            "des",
+            "da",
+            "dos",
+            "ben",
+            "bin",
+            "ibn",
+            "ould",
+            "ag",
+            "el",
+            "al",
+            "ba",
+            "van",
+            "von",
+        ]
+    )
+    + r")$"
+)
+
+
+@dataclass
+class RoleMatch:
+    """A role word with what follows it: portfolio and country."""
+
+    trigger: RoleTrigger
+    start: int
+    end: int  # end of the role phrase, portfolio and country included
+    portfolio: Portfolio | None = None
+    country: str | None = None
+    country_rule: str | None = None
+
+    @property
+    def rule(self) -> RoleRule:
+        return self.trigger.rule
+
+
+@dataclass
+class NameMention:
+    start: int
+    end: int
+    text: str  # the name as written, titles removed
+    title: str = ""
+    glued: RoleMatch | None = None
+    source: str = MODEL_SOURCE
+    tokens: list[str] = field(default_factory=list)
+
+
+@dataclass
+class Evidence:
+    strength: int
+    role: RoleMatch
+    mention: NameMention
+
+
+def content_bounds(doc: Doc) -> tuple[int, list[tuple[int, int]]]:
+    end = doc._.content_end if doc._.content_end is not None else len(doc.text)
+    holes = [(s.start_char, s.end_char) for s in doc.spans.get("furniture", [])]
+    return end, holes
+
+
+def _outside(start: int, end: int, content_end: int, holes: list[tuple[int, int]]) -> bool:
+    return end > content_end or any(start < he and end > hs for hs, he in holes)
+
+
+# ---------------------------------------------------------------- roles
+
+
+def _role_matches(doc: Doc, content_end: int, holes: list[tuple[int, int]]) -> list[RoleMatch]:
+    out = []
+    for trig in find_role_triggers(doc.text, 0, content_end):
+        if _outside(trig.start, trig.end, content_end, holes):
+            continue
+        span = doc.char_span(trig.start, trig.end, alignment_mode="expand")
+        if span is None:
+            continue
+        match = RoleMatch(trig, trig.start, trig.end)
+        nxt = span.end
+        if trig.rule.portfolio:
+            pf = read_portfolio(doc, nxt, limit=span.sent.end)
+            if pf is not None:
+                match.portfolio = pf
+                match.end = max(match.end, pf.end)
+                if pf.country:
+                    match.country, match.country_rule = pf.country, "country:portfolio"
+                    match.end = max(
+                        match.end, doc[pf.end_token - 1].idx + len(doc[pf.end_token - 1])
+                    )
+            elif nxt < len(doc):
+                _country_after(doc, nxt, span.sent.end, match)
+        elif nxt < len(doc):
+            _country_after(doc, nxt, span.sent.end, match)
+        out.append(match)
+    return out
+
+
+def _country_after(doc: Doc, i: int, limit: int, match: RoleMatch) -> None:
+    """ "président russe", "ambassadeur de France", "président du Sénégal"."""
+    tok = doc[i]
+    if tok.text[:1].islower() and (code := gazetteer.country_code(tok.text)):
+        match.country, match.country_rule = code, "country:demonym"
+        match.end = tok.idx + len(tok)
+        return
+    if fold(tok.text) in {"de", "du", "des", "d'"}:
+        j = i + 1
+        if j < limit and fold(doc[j].text) in {"la", "l'"}:
+            j += 1
+        for n in range(min(5, limit - j), 0, -1):
+            span = doc[j : j + n]
+            code = gazetteer.country_code(span.text)
+            if code:
+                match.country, match.country_rule = code, "country:name"
+                match.end = span.end_char
+                return
+
+
+# ---------------------------------------------------------------- names
+
+
+def _clean_entity(ent: Span, roles_at: dict[int, RoleMatch]) -> NameMention | None:
+    text = ent.text
+    start = ent.start_char
+    # Entities sometimes run over a line break ("Alassane Souleymane\n\n").
+    cut = text.find("\n")
+    if cut >= 0:
+        text = text[:cut]
+    stripped = text.lstrip()
+    start += len(text) - len(stripped)
+    text = stripped.rstrip(' \t,;:.)(«»"')
+    glued: RoleMatch | None = None
+    title = ""
+    for _ in range(3):
+        t, rest = split_leading_titles(text)
+        if t:
+            title = (title + " " + t).strip()
+            start += len(text) - len(rest)
+            text = rest
+        role = roles_at.get(start)
+        if role is not None and role.rule.glued and role.end - start < len(text):
+            rest = text[role.end - start :]
+            stripped = rest.lstrip(" ,")
+            start += len(text) - len(stripped)
+            text = stripped
+            glued = role
+            continue
+        if not t:
+            break
+    text = text.strip()
+    if not text or not looks_like_name(text):
+        return None
+    if (
+        gazetteer.country_code(text)
+        or gazetteer.organisation_code(text)
+        or gazetteer.city_country(text)
+    ):
+        return None
+    if find_role_triggers(text):
+        return None
+    tokens = name_tokens(text)
+    if not tokens:
+        return None
+    return NameMention(start, start + len(text), text, title=title, glued=glued, tokens=tokens)
+
+
+def _apposition_name(doc: Doc, pos: int, limit: int) -> NameMention | None:
+    """A name the model missed, right after a role: "…, Awa BA" / "…, M. Jean Dupont"."""
+    text = doc.text
+    m = re.compile(rf"[\s,]*(?:{_LINK_WORDS}\s+)*", re.I).match(text, pos)
+    p = m.end() if m else pos
+    title, _ = split_leading_titles(text[p : p + 80])
+    if title:
+        p = text.index(title, p) + len(title)
+        p += len(text[p:]) - len(text[p:].lstrip())
+    words = []
+    q = p
+    for w in re.finditer(r"\S+", text[p:limit]):
+        raw = w.group(0)
+        core = raw.rstrip(",.;:)")
+        if not _NAME_PART.match(core) or "\n" in text[q : p + w.start()]:
+            break
+        words.append(core)
+        q = p + w.start() + len(core)
+        if core != raw:
+            break
+    while words and fold(words[-1]) in {
+        "de",
+        "du",
+        "des",
+        "da",
+        "ben",
+        "ould",
+        "ag",
+        "el",
+        "al",
+        "ba",
+    }:
+        words.pop()
+    if len(words) < 2:
+        return None
+    name = text[p:q]
+    if not looks_like_name(name) or find_role_triggers(name):
+        return None
+    if gazetteer.country_code(name) or gazetteer.organisation_code(name):
+        return None
+    return NameMention(
+        p, q, name, title=title, source="rule:apposition_name", tokens=name_tokens(name)
+    )
+
+
+def _name_mentions(
+    doc: Doc, roles: list[RoleMatch], content_end: int, holes: list[tuple[int, int]]
+) -> list[NameMention]:
+    roles_at = {r.start: r for r in roles}
+    mentions: list[NameMention] = []
+    for ent in doc.ents:
+        if ent.label_ != "PER" or _outside(ent.start_char, ent.end_char, content_end, holes):
+            continue
+        nm = _clean_entity(ent, roles_at)
+        if nm is not None:
+            if not nm.title:
+                nm.title = title_before(doc.text, nm.start)[0]
+            mentions.append(nm)
+    taken = [(m.start, m.end) for m in mentions]
+    for role in roles:
+        if role.rule.byline:
+            continue
+        sent_end = doc.char_span(role.start, role.end, alignment_mode="expand")
+        limit = sent_end.sent.end_char if sent_end is not None else content_end
+        nm = _apposition_name(doc, role.end, min(limit, content_end))
+        if nm is None or any(nm.start < e and nm.end > s for s, e in taken):
+            continue
+        if not _outside(nm.start, nm.end, content_end, holes):
+            mentions.append(nm)
+            taken.append((nm.start, nm.end))
+    mentions.sort(key=lambda m: m.start)
+    return mentions
+
+
+# ---------------------------------------------------------------- grouping
+
+
+def group_mentions(mentions: list[NameMention]) -> list[list[NameMention]]:
+    """Group mentions into persons, in order of first mention.
+
+    Full names join a group with the same name (spelling variants allowed); a
+    short mention ("Diop") joins the group whose full name contains it and
+    was mentioned last before it.
+    """
+    groups: list[list[NameMention]] = []
+    keys: list[list[str]] = []
+    short: list[NameMention] = []
+    for m in mentions:
+        if len(m.tokens) < 2:
+            short.append(m)
+            continue
+        for g, key in zip(groups, keys, strict=True):
+            if same_full_name(m.tokens, key):
+                g.append(m)
+                if len(m.tokens) > len(key):
+                    key[:] = m.tokens
+                break
+        else:
+            groups.append([m])
+            keys.append(list(m.tokens))
+    for m in short:
+        best = None
+        best_pos = -1
+        for gi, key in enumerate(keys):
+            if part_of(m.tokens, key):
+                before = [x.start for x in groups[gi] if x.start < m.start]
+                pos = max(before) if before else -1
+                if best is None or pos > best_pos:
+                    best, best_pos = gi, pos
+        if best is None:
+            for gi in range(len(groups)):
+                if len(keys[gi]) == 1 and keys[gi] == m.tokens:
+                    best = gi
+        if best is None:
+            groups.append([m])
+            keys.append(list(m.tokens))
+        else:
+            groups[best].append(m)
+    for g in groups:
+        g.sort(key=lambda x: x.start)
+    groups.sort(key=lambda g: g[0].start)
+    return groups
+
+
+# ---------------------------------------------------------------- linking roles
+
+
+_SEP_ONLY = re.compile(r"^[\s,:]*$")
+_LIST_SEP = re.compile(r"^\s*(?:,|et|,\s*et)\s*$")
+
+
+def _gap_is_link(gap: str) -> bool:
+    """Only commas, determiners and titles between a role and a name."""
+    g = fold(gap)
+    g = re.sub(rf"(?<![\w]){_LINK_WORDS}(?![\w])", " ", g)
+    _, rest = split_leading_titles(g.strip(" ,"))
+    g2 = rest if rest != g.strip(" ,") else g
+    g2 = fold(title_strip(g2))
+    return _SEP_ONLY.match(g2) is not None
+
+
+def title_strip(text: str) -> str:
+    t, rest = split_leading_titles(text.strip(" ,"))
+    while t:
+        text = rest
+        t, rest = split_leading_titles(text.strip(" ,"))
+    return text
+
+
+def _link_roles(
+    doc: Doc, roles: list[RoleMatch], mentions: list[NameMention]
+) -> dict[int, list[Evidence]]:
+    """Evidence for each mention (by index)."""
+    text = doc.text
+    evidence: dict[int, list[Evidence]] = {i: [] for i in range(len(mentions))}
+    linked_left: set[int] = set()
+    for i, m in enumerate(mentions):
+        if m.glued is not None:
+            evidence[i].append(Evidence(WEAK if m.glued.rule.weak else GLUED, m.glued, m))
+    for role in roles:
+        after = [i for i, m in enumerate(mentions) if m.start >= role.end]
+        if role.rule.byline:
+            _link_byline(text, role, mentions, after, evidence)
+            continue
+        if after:
+            first = after[0]
+            m = mentions[first]
+            gap = text[role.end : m.start]
+            if "\n" not in gap and _gap_is_link(gap):
+                evidence[first].append(Evidence(EXPLICIT, role, m))
+                linked_left.add(id(role))
+                if role.rule.plural:
+                    prev = m
+                    for j in after[1:]:
+                        nxt = mentions[j]
+                        if _LIST_SEP.match(fold(text[prev.end : nxt.start])) or (
+                            _gap_is_link(re.sub(r"\bet\b|,", " ", text[prev.end : nxt.start]))
+                            and "\n" not in text[prev.end : nxt.start]
+                        ):
+                            evidence[j].append(Evidence(EXPLICIT, role, nxt))
+                            prev = nxt
+                        else:
+                            break
+    for role in roles:
+        if role.rule.byline or id(role) in linked_left:
+            continue
+        # "NAME, ministre de X" / "NAME (ministre de X)"
+        before = [i for i, m in enumerate(mentions) if m.end <= role.start]
+        if before:
+            last = before[-1]
+            gap = fold(text[mentions[last].end : role.start])
+            if re.fullmatch(
+                r"\s*[,(]\s*(?:(?:le|la|l')\s*)?(?:actuel(?:le)?\s+|nouvel(?:le)?\s+|nouveau\s+)?",
+                gap,
+            ):
+                evidence[last].append(Evidence(EXPLICIT, role, mentions[last]))
+    return evidence
+
+
+def _link_byline(
+    text: str,
+    role: RoleMatch,
+    mentions: list[NameMention],
+    after: list[int],
+    evidence: dict[int, list[Evidence]],
+) -> None:
+    # Names on the rest of the byline's line, or on the next non-empty line.
+    line_end = text.find("\n", role.end)
+    line_end = len(text) if line_end < 0 else line_end
+    zone_end = line_end
+    if not text[role.end : line_end].strip().strip(":,").strip():
+        nxt = re.compile(r"\S").search(text, line_end)
+        if nxt is None:
+            return
+        zone_end = text.find("\n", nxt.start())
+        zone_end = len(text) if zone_end < 0 else zone_end
+    for i in after:
+        if mentions[i].end <= zone_end:
+            evidence[i].append(Evidence(EXPLICIT, role, mentions[i]))
+
+
+# ---------------------------------------------------------------- assembling
+
+
+_COUNTERPART = re.compile(r"(?<![\w-])homologues?\s+([\w-]+)")
+
+
+def home_country(doc: Doc, content_end: int, roles: list[RoleMatch]) -> str | None:
+    """The country the article speaks from.
+
+    Press names foreign office holders with a qualifier ("son homologue russe",
+    "le ministre du Développement économique de la Fédération de Russie") and
+    its own government without one. So the home country is the most named
+    country (names count double, demonyms once) among those that do not
+    qualify a role; if every country qualifies one, the most named overall.
+    """
+    counts: Counter[str] = Counter()
+    first: dict[str, int] = {}
+    for p in gazetteer.find_places(doc.text, 0, content_end):
+        if p.kind in ("country_name", "demonym", "prefix") and gazetteer.is_country_code(p.code):
+            counts[p.code] += 2 if p.kind == "country_name" else 1
+            first.setdefault(p.code, p.start)
+    if not counts:
+        return None
+    foreign = {r.country for r in roles if r.country}
+    for m in _COUNTERPART.finditer(fold(doc.text[:content_end])):
+        code = gazetteer.country_code(m.group(1))
+        if code:
+            foreign.add(code)
+    candidates = [c for c in counts if c not in foreign] or list(counts)
+    return max(candidates, key=lambda c: (counts[c], -first[c]))
+
+
+def _sentence(doc: Doc, start: int) -> str:
+    span = doc.char_span(start, start + 1, alignment_mode="expand")
+    return " ".join(span.sent.text.split()) if span is not None else ""
 
 
 def extract_persons_and_ministries(doc: Doc) -> tuple[list[Person], list[Ministry]]:
-    return [], []
+    content_end, holes = content_bounds(doc)
+    roles = _role_matches(doc, content_end, holes)
+    mentions = _name_mentions(doc, roles, content_end, holes)
+    evidence = _link_roles(doc, roles, mentions)
+    home = home_country(doc, content_end, roles)
+    index = {id(m): i for i, m in enumerate(mentions)}
+
+    persons: list[Person] = []
+    person_of_role: dict[int, Person] = {}
+    for n, group in enumerate(group_mentions(mentions), start=1):
+        ev = [e for m in group for e in evidence[index[id(m)]]]
+        surfaces = [m.text for m in group]
+        name = best_surface(surfaces)
+        person = Person(
+            person_id=f"P{n}",
+            name=name,
+            mentions=[Mention(m.text, m.start, m.end, m.source) for m in group],
+            title=next((m.title for m in group if m.title), None),
+            aliases=sorted({s for s in surfaces if s != name}),
+        )
+        _assign_role(person, ev, home, doc)
+        for e in ev:
+            person_of_role[id(e.role)] = person
+        persons.append(person)
+
+    ministries = _ministries(doc, roles, person_of_role, persons, home)
+    return persons, ministries
+
+
+def _assign_role(person: Person, ev: list[Evidence], home: str | None, doc: Doc) -> None:
+    if not ev:
+        person.role, person.rule = "other", "no_role"
+        return
+    # Strongest evidence first; among equals, a portfolio and a stated country help.
+    ev.sort(
+        key=lambda e: (e.strength, e.role.portfolio is not None, e.role.country is not None),
+        reverse=True,
+    )
+    best = ev[0]
+    rule = best.role.rule
+    person.role = "other" if rule.former else rule.role
+    person.role_label = " ".join(best.role.trigger.text.split())
+    person.evidence = _sentence(doc, best.mention.start)
+    person.rule = f"role:{rule.pattern}"
+    if person.role == "minister":
+        pf = next(
+            (
+                e.role.portfolio
+                for e in ev
+                if e.role.portfolio is not None and not e.role.rule.former
+            ),
+            None,
+        )
+        if pf is not None:
+            person.ministry = ministry_name(pf.text)
+        elif rule.ministry:
+            person.ministry = ministry_name(rule.ministry)
+    countries = [e.role for e in ev if e.role.country]
+    if countries:
+        person.country = countries[0].country
+        person.rule += f";{countries[0].country_rule}"
+    elif person.role != "journalist" and home:
+        person.country = home
+        person.rule += ";country:home"
+
+
+def _ministries(
+    doc: Doc,
+    roles: list[RoleMatch],
+    person_of_role: dict[int, Person],
+    persons: list[Person],
+    home: str | None,
+) -> list[Ministry]:
+    found: list[Ministry] = []
+
+    def add(
+        name: str,
+        portfolio: str,
+        country: str | None,
+        mention: Mention,
+        rule: str,
+        who: Person | None,
+    ) -> Ministry:
+        key = ministry_key(name)
+        for m in found:
+            if m.country != country:
+                continue
+            k = ministry_key(m.name)
+            same = k == key or k.startswith(key + " ") or key.startswith(k + " ")
+            # One ministry has one minister: another named minister means another government.
+            if same and who is not None and m.minister_id not in (None, who.person_id):
+                continue
+            if same:
+                m.mentions.append(mention)
+                if len(key) > len(k):
+                    m.name, m.portfolio = name, portfolio
+                if who is not None and m.minister is None:
+                    m.minister, m.minister_id = who.name, who.person_id
+                return m
+        m = Ministry(
+            ministry_id=f"M{len(found) + 1}",
+            name=name,
+            portfolio=portfolio,
+            country=country,
+            mention=mention,
+            rule=rule,
+            minister=who.name if who else None,
+            minister_id=who.person_id if who else None,
+            mentions=[mention],
+        )
+        found.append(m)
+        return m
+
+    for role in roles:
+        if role.portfolio is None or role.rule.former or role.rule.role != "minister":
+            continue
+        who = person_of_role.get(id(role))
+        country = role.country or (who.country if who else None) or home
+        text = doc.text[role.start : role.portfolio.end]
+        ministry = add(
+            ministry_name(role.portfolio.text),
+            role.portfolio.text,
+            country,
+            Mention(text, role.start, role.portfolio.end, f"rule:role:{role.rule.pattern}"),
+            f"rule:role:{role.rule.pattern}"
+            + (f";{role.country_rule}" if role.country else ";country:home"),
+            who,
+        )
+        if who is not None and who.ministry == ministry_name(role.portfolio.text):
+            who.ministry_id = ministry.ministry_id
+    for m in _ministere_mentions(doc, home):
+        add(m.name, m.portfolio, m.country, m.mention, m.rule, None)
+    # Ministers whose ministry comes from the role alone ("chef de la diplomatie").
+    for p in persons:
+        if p.role == "minister" and p.ministry and p.ministry_id is None:
+            ministry = add(
+                p.ministry,
+                p.ministry.removeprefix("Ministère "),
+                p.country,
+                Mention(p.mentions[0].text, p.mentions[0].start, p.mentions[0].end, p.rule or ""),
+                f"rule:{p.rule}",
+                p,
+            )
+            p.ministry_id = ministry.ministry_id
+            p.ministry = ministry.name
+    for p in persons:
+        if p.ministry_id:
+            m = next(x for x in found if x.ministry_id == p.ministry_id)
+            p.ministry = m.name
+    return found
+
+
+_MINISTERE = re.compile(r"(?<![\w-])minist[eè]re(?:s)?(?![\w-])", re.I)
+
+
+def _ministere_mentions(doc: Doc, home: str | None) -> list[Ministry]:
+    content_end, holes = content_bounds(doc)
+    out = []
+    for m in _MINISTERE.finditer(doc.text, 0, content_end):
+        if _outside(m.start(), m.end(), content_end, holes):
+            continue
+        span = doc.char_span(m.start(), m.end(), alignment_mode="expand")
+        if span is None:
+            continue
+        pf = read_portfolio(doc, span.end, limit=span.sent.end)
+        if pf is None:
+            continue
+        country = pf.country or home
+        out.append(
+            Ministry(
+                ministry_id="",
+                name=ministry_name(pf.text),
+                portfolio=pf.text,
+                country=country,
+                mention=Mention(doc.text[m.start() : pf.end], m.start(), pf.end, "rule:ministere"),
+                rule="rule:ministere" + (";country:portfolio" if pf.country else ";country:home"),
+            )
+        )
+    return out

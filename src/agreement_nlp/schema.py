@@ -30,25 +30,43 @@ class Column:
 
 TABLES: dict[str, tuple[Column, ...]] = {
     "articles": (
-        Column("article_id", "str", "Article id: file stem, record id, or generated from source and position."),
-        Column("source", "str", "Where the article was read from (file path, with line or row for records)."),
+        Column(
+            "article_id",
+            "str",
+            "Article id: file stem, record id, or generated from source and position.",
+        ),
+        Column(
+            "source",
+            "str",
+            "Where the article was read from (file path, with line or row for records).",
+        ),
         Column("title", "str", "Title from the record, else the first line of the text."),
         Column("url", "str", "URL from the record, if any."),
         Column("published_at", "str", "Publication date, ISO date or datetime; empty if unknown."),
-        Column("published_at_source", "str", "Where published_at came from: record, text, or empty."),
+        Column(
+            "published_at_source", "str", "Where published_at came from: record, text, or empty."
+        ),
         Column("n_chars", "int", "Length of the text as read."),
         Column("n_words", "int", "Words in the article content (page furniture excluded)."),
-        Column("content_end", "int", "Offset where the article content ends (start of page furniture)."),
+        Column(
+            "content_end", "int", "Offset where the article content ends (start of page furniture)."
+        ),
         Column("status", "str", "ok, empty, skipped or error."),
         Column("error", "str", "Why the article is not ok: a precise message naming the problem."),
     ),
     "persons": (
         Column("article_id", "str", "Article the person is mentioned in."),
         Column("person_id", "str", "Id unique within the article, e.g. P1."),
-        Column("name", "str", "Full name, without title or rank (the fullest, most frequent form)."),
-        Column("title", "str", "Rank or honorific as written, e.g. \"Général d'armée\"."),
-        Column("role", "str", "minister, head_of_state, head_of_government, ambassador, official, journalist, other."),
-        Column("role_label", "str", "The role words as written, e.g. \"chef de la diplomatie\"."),
+        Column(
+            "name", "str", "Full name, without title or rank (the fullest, most frequent form)."
+        ),
+        Column("title", "str", 'Rank or honorific as written, e.g. "Général d\'armée".'),
+        Column(
+            "role",
+            "str",
+            "minister, head_of_state, head_of_government, ambassador, official, journalist, other.",
+        ),
+        Column("role_label", "str", 'The role words as written, e.g. "chef de la diplomatie".'),
         Column("ministry", "str", "Canonical ministry name, for ministers."),
         Column("ministry_id", "str", "Id of the ministry row in the same article."),
         Column("country", "str", "ISO 3166-1 alpha-3 code or organisation short code."),
@@ -62,8 +80,8 @@ TABLES: dict[str, tuple[Column, ...]] = {
     "ministries": (
         Column("article_id", "str", "Article the ministry is mentioned in."),
         Column("ministry_id", "str", "Id unique within the article, e.g. M1."),
-        Column("name", "str", "Canonical name: \"Ministère \" + portfolio as worded."),
-        Column("portfolio", "str", "The portfolio alone, e.g. \"de l'Économie et des Finances\"."),
+        Column("name", "str", 'Canonical name: "Ministère " + portfolio as worded.'),
+        Column("portfolio", "str", 'The portfolio alone, e.g. "de l\'Économie et des Finances".'),
         Column("country", "str", "ISO 3166-1 alpha-3 code of the government."),
         Column("minister", "str", "Name of the minister, if named."),
         Column("person_id", "str", "Person id of the minister, if named."),
@@ -76,8 +94,14 @@ TABLES: dict[str, tuple[Column, ...]] = {
         Column("article_id", "str", "Article the agreement is reported in."),
         Column("agreement_id", "str", "Id unique within the article, e.g. A1."),
         Column("title", "str", "The agreement's name as the article gives it (fullest form)."),
-        Column("type", "str", "accord, accord_cadre, convention, memorandum, protocole, traite, pret, financement, contrat, declaration, autre."),
-        Column("domains", "list", "Domains from the documented vocabulary (resources/domains.yaml)."),
+        Column(
+            "type",
+            "str",
+            "accord, accord_cadre, convention, memorandum, protocole, traite, pret, financement, contrat, declaration, autre.",
+        ),
+        Column(
+            "domains", "list", "Domains from the documented vocabulary (resources/domains.yaml)."
+        ),
         Column("parties", "list", "Sorted ISO alpha-3 codes or organisation short codes."),
         Column("signed_on", "str", "ISO date of signing, if given or resolvable."),
         Column("place", "str", "Place of signing, if given."),
@@ -103,7 +127,11 @@ TABLES: dict[str, tuple[Column, ...]] = {
         Column("text", "str", "The date expression as written."),
         Column("start", "int", "Start offset."),
         Column("end", "int", "End offset."),
-        Column("value", "str", "ISO value at its granularity: 2025, 2025-06, 2025-06-23, 2025-W26, 2025-06-24T10:11."),
+        Column(
+            "value",
+            "str",
+            "ISO value at its granularity: 2025, 2025-06, 2025-06-23, 2025-W26, 2025-06-24T10:11.",
+        ),
         Column("end_value", "str", "For ranges and periods: ISO value of the end."),
         Column("granularity", "str", "year, quarter, month, week, day, datetime, or range."),
         Column("is_relative", "bool", "True when the value depends on the anchor date."),
@@ -112,12 +140,20 @@ TABLES: dict[str, tuple[Column, ...]] = {
     ),
     "mentions": (
         Column("article_id", "str", "Article."),
-        Column("label", "str", "PER, ORG, LOC, MISC (model), or PERSON, MINISTRY, AGREEMENT, COUNTRY, DATE, ROLE (rules)."),
+        Column(
+            "label",
+            "str",
+            "PER, ORG, LOC, MISC (model), or PERSON, MINISTRY, AGREEMENT, COUNTRY, DATE, ROLE (rules).",
+        ),
         Column("text", "str", "The mention as written."),
         Column("start", "int", "Start offset into the article text as read."),
         Column("end", "int", "End offset."),
         Column("source", "str", "Which model or rule produced it."),
-        Column("entity_id", "str", "Id of the table row it belongs to (person_id, ministry_id, agreement_id)."),
+        Column(
+            "entity_id",
+            "str",
+            "Id of the table row it belongs to (person_id, ministry_id, agreement_id).",
+        ),
     ),
 }
 

@@ -1,0 +1,185 @@
+"""Agreement rules as data: types, exclusions, status cues, domains.
+
+Loaded from ``resources/agreements.yaml``, ``agreement_status.yaml`` and
+``domains.yaml``, validated on load.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+
+from agreement_nlp.resources import ResourceError, check_choice, check_keys, load_yaml
+from agreement_nlp.text import fold
+
+TYPES = (
+    "accord",
+    "accord_cadre",
+    "convention",
+    "memorandum",
+    "protocole",
+    "traite",
+    "pret",
+    "financement",
+    "contrat",
+    "declaration",
+    "autre",
+)
+STATUSES = ("signed", "ratified", "announced", "negotiating", "suspended", "other")
+
+
+@dataclass(frozen=True)
+class TypeRule:
+    pattern: str  # folded
+    type: str
+    plural: bool = False
+
+
+@dataclass(frozen=True)
+class AgreementRules:
+    types: tuple[TypeRule, ...]
+    type_regex: re.Pattern[str]
+    exclude_regex: re.Pattern[str]
+    complements: frozenset[str]
+    anaphoric: tuple[str, ...]
+    public_words: frozenset[str]
+    private_regex: re.Pattern[str]
+    status: tuple[tuple[str, re.Pattern[str]], ...]
+    signing: re.Pattern[str]
+    witness: re.Pattern[str]
+    domains: tuple[tuple[str, re.Pattern[str]], ...]
+
+    def type_rule(self, folded_match: str) -> TypeRule:
+        return self._by_pattern()[folded_match]
+
+    @cache  # noqa: B019  (the rules object lives for the whole process)
+    def _by_pattern(self) -> dict[str, TypeRule]:
+        return {r.pattern: r for r in self.types}
+
+
+def _words(where: str, value: object) -> list[str]:
+    if not isinstance(value, list) or not all(isinstance(v, str) and v.strip() for v in value):
+        raise ResourceError(f"{where}: expected a list of non-empty strings")
+    return [fold(v.strip()) for v in value]
+
+
+def _alternation(items: list[str], where: str, escape: bool) -> re.Pattern[str]:
+    parts = [re.escape(i) if escape else i for i in sorted(items, key=len, reverse=True)]
+    try:
+        return re.compile(rf"(?<![\w-])(?:{'|'.join(parts)})(?![\w-])")
+    except re.error as exc:
+        raise ResourceError(f"{where}: invalid pattern ({exc})") from exc
+
+
+def load_agreement_rules(
+    agreements: str | Path = "agreements.yaml",
+    status: str | Path = "agreement_status.yaml",
+    domains: str | Path = "domains.yaml",
+) -> AgreementRules:
+    data = load_yaml(agreements)
+    if not isinstance(data, dict):
+        raise ResourceError(f"{agreements}: expected a mapping")
+    check_keys(
+        data,
+        str(agreements),
+        required=("types", "exclude", "complements", "anaphoric", "public_party_words"),
+    )
+    types = []
+    seen = set()
+    if not isinstance(data["types"], list):
+        raise ResourceError(f"{agreements}: 'types' must be a list")
+    for i, entry in enumerate(data["types"]):
+        at = f"{agreements}: types[{i}]"
+        if not isinstance(entry, dict):
+            raise ResourceError(f"{at}: expected a mapping")
+        check_keys(entry, at, required=("pattern", "type"), optional=("plural",))
+        check_choice(entry["type"], TYPES, at)
+        pattern = fold(str(entry["pattern"]).strip())
+        if pattern in seen:
+            raise ResourceError(f"{at}: duplicate pattern {entry['pattern']!r}")
+        seen.add(pattern)
+        types.append(TypeRule(pattern, entry["type"], bool(entry.get("plural", False))))
+
+    sdata = load_yaml(status)
+    if not isinstance(sdata, dict):
+        raise ResourceError(f"{status}: expected a mapping")
+    check_keys(sdata, str(status), required=("status", "signing_cues", "witness_cues"))
+    statuses = []
+    for i, entry in enumerate(sdata["status"]):
+        at = f"{status}: status[{i}]"
+        if not isinstance(entry, dict):
+            raise ResourceError(f"{at}: expected a mapping")
+        check_keys(entry, at, required=("status", "cues"))
+        check_choice(entry["status"], STATUSES, at)
+        statuses.append(
+            (entry["status"], _alternation(_words(at, entry["cues"]), at, escape=False))
+        )
+
+    ddata = load_yaml(domains)
+    if not isinstance(ddata, dict) or not isinstance(ddata.get("domains"), dict):
+        raise ResourceError(f"{domains}: expected a mapping with a 'domains' mapping")
+    doms = []
+    for name, stems in ddata["domains"].items():
+        at = f"{domains}: domains.{name}"
+        if not re.fullmatch(r"[a-z_]+", str(name)):
+            raise ResourceError(f"{at}: domain names are lower-case words with underscores")
+        stems_f = _words(at, stems)
+        alts = "|".join(re.escape(s.strip()) for s in sorted(stems_f, key=len, reverse=True))
+        doms.append((str(name), re.compile(rf"(?<![\w-])(?:{alts})")))
+
+    return AgreementRules(
+        types=tuple(types),
+        type_regex=_alternation([t.pattern for t in types], str(agreements), escape=True),
+        exclude_regex=_alternation(
+            _words(f"{agreements}: exclude", data["exclude"]), str(agreements), True
+        ),
+        complements=frozenset(_words(f"{agreements}: complements", data["complements"])),
+        anaphoric=tuple(_words(f"{agreements}: anaphoric", data["anaphoric"])),
+        private_regex=_alternation(
+            _words(f"{agreements}: private_context", data["private_context"]), str(agreements), True
+        ),
+        public_words=frozenset(
+            _words(f"{agreements}: public_party_words", data["public_party_words"])
+        ),
+        status=tuple(statuses),
+        signing=_alternation(
+            _words(f"{status}: signing_cues", sdata["signing_cues"]), str(status), False
+        ),
+        witness=_alternation(
+            _words(f"{status}: witness_cues", sdata["witness_cues"]), str(status), False
+        ),
+        domains=tuple(doms),
+    )
+
+
+@cache
+def default_rules() -> AgreementRules:
+    return load_agreement_rules()
+
+
+def domains_of(text: str, rules: AgreementRules | None = None) -> list[str]:
+    """Domains whose stems occur in ``text``.
+
+    >>> domains_of("Accord dans le domaine de l'utilisation de l'énergie atomique")
+    ['nucleaire_civil', 'energie']
+    """
+    rules = rules or default_rules()
+    folded = fold(text)
+    return [name for name, regex in rules.domains if regex.search(folded)]
+
+
+def status_of(text: str, rules: AgreementRules | None = None) -> tuple[str, str] | None:
+    """The first status (in rule order) with a cue in ``text``: (status, cue as found).
+
+    >>> status_of("Le projet de loi autorisant la ratification de l'accord signé à Lomé")
+    ('ratified', 'autorisant la ratification')
+    """
+    rules = rules or default_rules()
+    folded = fold(text)
+    for status, regex in rules.status:
+        m = regex.search(folded)
+        if m:
+            return status, m.group(0)
+    return None

@@ -1,0 +1,121 @@
+"""Person names: cleaning a raw mention and deciding when two mentions are one person.
+
+Pure functions on strings, so that every rule can be tested without a model.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from rapidfuzz.fuzz import ratio
+
+from agreement_nlp.text import fold
+
+# Particles that may stand, in lower case, inside a name.
+PARTICLES = frozenset(
+    {
+        "de",
+        "du",
+        "des",
+        "da",
+        "dos",
+        "van",
+        "von",
+        "der",
+        "ben",
+        "bin",
+        "ibn",
+        "ould",
+        "ag",
+        "el",
+        "al",
+        "ba",
+        "bint",
+        "mint",
+        "o",
+        "d'",
+        "le",
+        "la",
+        "di",
+        "y",
+    }
+)
+# Similarity (0-100) above which two spellings of a name part are the same:
+# "Alousséni"/"Alousséini" (95), "Assiimi"/"Assimi" (92); "Diop"/"Diallo" stay apart.
+SAME_TOKEN = 88.0
+
+_TOKEN = re.compile(r"[^\s]+")
+
+
+def name_tokens(name: str) -> list[str]:
+    """Folded tokens of a name, without particles and punctuation.
+
+    >>> name_tokens("Mohamed Ould GHAZOUANI")
+    ['mohamed', 'ghazouani']
+    """
+    out = []
+    for raw in _TOKEN.findall(fold(name)):
+        tok = raw.strip('.,;:()«»"')
+        if tok and tok not in PARTICLES:
+            out.append(tok)
+    return out
+
+
+def looks_like_name(text: str) -> bool:
+    """Capitalised words, with particles allowed in lower case; at least one capital.
+
+    >>> looks_like_name("Moussa Ag Acharatoumane"), looks_like_name("Président de la Transition")
+    (True, False)
+    """
+    words = text.split()
+    if not words or len(words) > 7:
+        return False
+    capitalised = 0
+    for w in words:
+        core = w.strip(".,;:()«»\"'’")
+        if not core:
+            return False
+        if core[0].isupper():
+            capitalised += 1
+        elif fold(core) not in PARTICLES and not fold(core).startswith(("d'", "l'")):
+            return False
+    return capitalised >= 1 and any(c.isalpha() for c in text)
+
+
+def tokens_match(a: str, b: str) -> bool:
+    return a == b or (min(len(a), len(b)) >= 4 and ratio(a, b) >= SAME_TOKEN)
+
+
+def same_full_name(a: Sequence[str], b: Sequence[str]) -> bool:
+    """Two multi-word names of one person: same parts in order, spelling variants allowed,
+    or one name the other with a middle name more ("Bassirou Diomaye Faye")."""
+    if len(a) < 2 or len(b) < 2:
+        return False
+    if len(a) == len(b):
+        return all(tokens_match(x, y) for x, y in zip(a, b, strict=True))
+    short, long_ = (a, b) if len(a) < len(b) else (b, a)
+    if not (tokens_match(short[0], long_[0]) and tokens_match(short[-1], long_[-1])):
+        return False
+    rest = list(long_[1:-1])
+    return all(any(tokens_match(t, r) for r in rest) for t in short[1:-1])
+
+
+def part_of(short: Sequence[str], full: Sequence[str]) -> bool:
+    """A short mention ("Diané", "Diomaye") that names a part of a full name."""
+    return len(short) < len(full) and all(any(tokens_match(s, f) for f in full) for s in short)
+
+
+def best_surface(surfaces: Sequence[str]) -> str:
+    """The name to show: the most frequent multi-word form, then the longest, then the first.
+    Mixed case wins over ALL CAPS between equals ("Alassane Souleymane")."""
+    counts: dict[str, int] = {}
+    for s in surfaces:
+        counts[s] = counts.get(s, 0) + 1
+
+    def key(item: tuple[int, str]) -> tuple[bool, int, int, int, int]:
+        idx, s = item
+        shouting = sum(1 for w in s.split() if len(w) > 1 and w.isupper())
+        return (len(s.split()) >= 2, counts[s], -shouting, len(name_tokens(s)), -idx)
+
+    return max(enumerate(surfaces), key=key)[1]

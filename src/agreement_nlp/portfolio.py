@@ -1,0 +1,204 @@
+"""Reading a ministerial portfolio after "ministre"/"ministère".
+
+"le ministre de l'Économie et des Finances, Alousséni Sanou"
+    -> portfolio "de l'Économie et des Finances"
+"le ministre du Développement économique de la Fédération de Russie"
+    -> portfolio "du Développement économique", country RUS
+"le ministre russe des Affaires étrangères"
+    -> portfolio "des Affaires étrangères", country RUS
+
+The portfolio is a chain of segments, each a preposition ("de", "du", "des",
+"de la", "de l'", "d'") and a head noun (capitalised, or a known portfolio
+word) with its adjectives, joined by "," or "et". A segment naming a country
+ends the portfolio and gives the country instead.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cache
+
+from spacy.tokens import Doc, Token
+
+from agreement_nlp import gazetteer
+from agreement_nlp.resources import ResourceError, cached_yaml
+from agreement_nlp.text import fold
+
+_PREPS = {"de", "du", "des", "d'"}
+_DETS = {"la", "l'", "le", "les"}
+_CHARGE = {"charge", "chargee", "chargés"}
+_MAX_TOKENS = 40
+
+
+@dataclass(frozen=True)
+class Portfolio:
+    text: str  # as written, from the first preposition: "de l'Économie et des Finances"
+    start: int
+    end: int
+    country: str | None  # from "de la Fédération de Russie" or "ministre russe"
+    country_text: str | None
+    end_token: int  # index of the token after everything read (portfolio and country)
+
+
+@cache
+def _lexicon() -> tuple[frozenset[str], frozenset[str]]:
+    data = cached_yaml("portfolios.yaml")
+    try:
+        heads = frozenset(fold(str(w)) for w in data["heads"])
+        inner = frozenset(fold(str(w)) for w in data["inner_prepositions"])
+    except (KeyError, TypeError) as exc:
+        raise ResourceError(
+            f"portfolios.yaml: needs 'heads' and 'inner_prepositions' lists ({exc})"
+        ) from exc
+    return heads, inner
+
+
+def _f(tok: Token) -> str:
+    return fold(tok.text)
+
+
+def _is_head(tok: Token) -> bool:
+    heads, _ = _lexicon()
+    if tok.is_punct or tok.is_space or tok.like_num:
+        return False
+    return tok.text[:1].isupper() or _f(tok) in heads
+
+
+def _is_adjective(tok: Token) -> bool:
+    # Lower-case words that qualify a portfolio head: "étrangères", "supérieur".
+    return (
+        tok.text[:1].islower()
+        and tok.pos_ in ("ADJ", "NOUN")
+        and _f(tok) not in _PREPS | _DETS | {"et", "ou"}
+        and not tok.is_stop
+    ) or (tok.pos_ == "ADJ" and tok.text[:1].isupper() and not tok.is_sent_start)
+
+
+def _is_capitalised_part(tok: Token) -> bool:
+    # "des Anciens Combattants", "de la Fonction Publique": a capitalised word
+    # goes on the portfolio, unless it starts a name or a country.
+    return (
+        tok.text[:1].isupper()
+        and not tok.is_sent_start
+        and tok.ent_type_ not in ("PER", "LOC")
+        and tok.pos_ in ("NOUN", "ADJ", "PROPN")
+        and gazetteer.country_code(tok.text) is None
+    )
+
+
+def _prep_at(doc: Doc, i: int, end: int) -> int:
+    """Index of the head token after a preposition at ``i`` ("de", "de la", "d'"...), or -1."""
+    if i >= end:
+        return -1
+    f = _f(doc[i])
+    if f in _CHARGE and i + 1 < end and _f(doc[i + 1]) in _PREPS:
+        i += 1
+        f = _f(doc[i])
+    if f not in _PREPS:
+        return -1
+    j = i + 1
+    if f == "de" and j < end and _f(doc[j]) in {"la", "l'"}:
+        j += 1
+    return j if j < end else -1
+
+
+def _country_at(doc: Doc, i: int, end: int) -> tuple[str, int] | None:
+    """A country name starting at token ``i`` ("Fédération de Russie", "Sénégal"): (code, end)."""
+    for n in range(min(5, end - i), 0, -1):
+        phrase = doc[i : i + n].text
+        code = gazetteer.country_code(phrase)
+        if code is not None:
+            return code, i + n
+    return None
+
+
+def read_portfolio(doc: Doc, i: int, limit: int | None = None) -> Portfolio | None:
+    """Read a portfolio starting at token ``i`` (right after the role word)."""
+    end = min(len(doc), limit if limit is not None else len(doc), i + _MAX_TOKENS)
+    _, inner = _lexicon()
+    country: str | None = None
+    country_text: str | None = None
+    # "ministre russe des Affaires étrangères"
+    if i < end and doc[i].text[:1].islower():
+        code = gazetteer.country_code(doc[i].text)
+        if code is not None:
+            country, country_text = code, doc[i].text
+            i += 1
+    first = i
+    last = -1  # index of the last token of the portfolio
+    k = i
+    while k < end:
+        head = _prep_at(doc, k, end)
+        if head < 0 or not _is_head(doc[head]):
+            break
+        found = _country_at(doc, head, end)
+        if found is not None:
+            if last < 0:
+                return None
+            country, country_text = found[0], doc[head : found[1]].text
+            k = found[1]
+            break
+        last = head
+        k = head + 1
+        # adjectives and inner phrases of this segment
+        while k < end:
+            tok = doc[k]
+            if _is_capitalised_part(tok) or _is_adjective(tok):
+                last, k = k, k + 1
+            elif _f(tok) in {"et", "ou"} and k + 1 < end and _is_adjective(doc[k + 1]):
+                last, k = k + 1, k + 2
+            elif _f(tok) in inner:
+                j = k + 1
+                while j < end and _f(doc[j]) in _DETS:
+                    j += 1
+                if j < end and doc[j].text[:1].isupper() and not doc[j].is_punct:
+                    last, k = j, j + 1
+                else:
+                    break
+            else:
+                break
+        # joiners to the next segment
+        if k < end and doc[k].text in {",", "et"}:
+            nxt = k + 1
+            if doc[k].text == "," and nxt < end and _f(doc[nxt]) == "et":
+                nxt += 1
+            if _prep_at(doc, nxt, end) >= 0 and _is_head(doc[_prep_at(doc, nxt, end)]):
+                k = nxt
+                continue
+        # "du Développement économique de la Fédération de Russie"
+        head = _prep_at(doc, k, end)
+        if head >= 0 and (found := _country_at(doc, head, end)) is not None:
+            country, country_text = found[0], doc[head : found[1]].text
+            k = found[1]
+        break
+    if last < 0:
+        return None
+    # "le ministre des Affaires étrangères russe"
+    if country is None and last + 1 < end and doc[last + 1].text[:1].islower():
+        code = gazetteer.country_code(doc[last + 1].text)
+        if code is not None:
+            country, country_text = code, doc[last + 1].text
+            k = max(k, last + 2)
+    span = doc[first : last + 1]
+    return Portfolio(
+        text=span.text,
+        start=span.start_char,
+        end=span.end_char,
+        country=country,
+        country_text=country_text,
+        end_token=max(k, last + 1),
+    )
+
+
+def ministry_name(portfolio: str) -> str:
+    """Canonical ministry name: "Ministère " + the portfolio as worded.
+
+    >>> ministry_name("de l’Économie  et des Finances")
+    'Ministère de l’Économie et des Finances'
+    """
+    return "Ministère " + " ".join(portfolio.split())
+
+
+def ministry_key(name: str) -> str:
+    """A key to tell two wordings of one ministry apart from another ministry."""
+    return " ".join(fold(name).replace("ministere", "").split())
