@@ -30,7 +30,7 @@ Ministries (:func:`ministry_key`, :func:`same_ministry`)
     longer's words: "Ministère des Affaires étrangères" ~ "Ministère des
     Affaires étrangères et de la Coopération internationale", but "Ministère
     de la Santé" !~ "Ministère de la Santé, de l'Action sociale, de la Famille
-    et de la Solidarité" (1 of 6 words). It is reported as a second row.
+    et de la Solidarité" (1 of 5 words). It is reported as a second row.
 
 Agreement titles (:func:`title_similarity`, :func:`same_title`)
     Folded titles without punctuation and function words. The words that
