@@ -7,14 +7,14 @@ import csv
 import gzip
 import io
 import json
+import socket
 from pathlib import Path
 
 import pytest
+from io_samples import TEXT_A, TEXT_B
 
 from agreement_nlp.article import Article
 from agreement_nlp.io.readers import FieldMap, ReadOptions, iter_articles
-
-from io_samples import TEXT_A, TEXT_B
 
 
 def read(*paths: Path | str, **options: object) -> list[Article]:
@@ -34,7 +34,12 @@ def test_txt_id_is_the_stem_and_text_is_kept_as_read(tmp_path: Path) -> None:
     path = tmp_path / "senegal-maroc.txt"
     path.write_text(TEXT_A, encoding="utf-8")
     [art] = read(path)
-    assert (art.article_id, art.status, art.text, art.source) == ("senegal-maroc", "ok", TEXT_A, str(path))
+    assert (art.article_id, art.status, art.text, art.source) == (
+        "senegal-maroc",
+        "ok",
+        TEXT_A,
+        str(path),
+    )
     assert art.title == "Le Sénégal et le Maroc signent un accord sur la pêche"
     assert art.authors == ["Fatou DIALLO"]
 
@@ -64,11 +69,19 @@ def test_txt_gz(tmp_path: Path) -> None:
 def test_jsonl_with_default_and_custom_fields(tmp_path: Path) -> None:
     path = tmp_path / "flux.jsonl"
     records = [
-        {"id": "s1", "text": TEXT_A, "title": "Pêche", "published_at": "2024-03-14", "url": "https://x"},
+        {
+            "id": "s1",
+            "text": TEXT_A,
+            "title": "Pêche",
+            "published_at": "2024-03-14",
+            "url": "https://x",
+        },
         {"content": TEXT_B, "date": "2024-04-01"},
         {"id": 42, "body": "Corps."},
     ]
-    path.write_text("\n".join(json.dumps(r, ensure_ascii=False) for r in records) + "\n\n", encoding="utf-8")
+    path.write_text(
+        "\n".join(json.dumps(r, ensure_ascii=False) for r in records) + "\n\n", encoding="utf-8"
+    )
     arts = read(path)
     assert [a.article_id for a in arts] == ["s1", "flux-2", "42"]
     assert arts[0].title == "Pêche" and arts[0].url == "https://x"
@@ -77,10 +90,17 @@ def test_jsonl_with_default_and_custom_fields(tmp_path: Path) -> None:
     assert [a.source for a in arts] == [f"{path}:1", f"{path}:2", f"{path}:3"]
 
     custom = tmp_path / "custom.ndjson"
-    custom.write_text(json.dumps({"ref": "r9", "corps": "Texte.", "titre": "T", "jour": "2024-01-02"}))
+    custom.write_text(
+        json.dumps({"ref": "r9", "corps": "Texte.", "titre": "T", "jour": "2024-01-02"})
+    )
     fields = FieldMap.build(id="ref", text="corps", title="titre", date="jour")
     [art] = read(custom, fields=fields)
-    assert (art.article_id, art.text, art.title, art.published_at) == ("r9", "Texte.", "T", "2024-01-02")
+    assert (art.article_id, art.text, art.title, art.published_at) == (
+        "r9",
+        "Texte.",
+        "T",
+        "2024-01-02",
+    )
 
 
 def test_json_list_and_gz(tmp_path: Path) -> None:
@@ -157,12 +177,22 @@ def _bad_cases(tmp: Path) -> dict[str, tuple[Path, str, str]]:
     put("empty.txt", b"", "empty", ": empty file")
     put("blank.txt", b"  \n\t\n", "empty", ": empty file")
     put("image.txt", b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", "error", ": binary content (NUL byte")
-    put("mixed.txt", "Accord signé\n".encode() + b"le pr\xe9sident", "error", ": undecodable bytes: invalid UTF-8 byte 0xe9 at line 2")
+    put(
+        "mixed.txt",
+        "Accord signé\n".encode() + b"le pr\xe9sident",
+        "error",
+        ": undecodable bytes: invalid UTF-8 byte 0xe9 at line 2",
+    )
     put("cut.txt.gz", gzip.compress(TEXT_A.encode())[:30], "error", ": truncated gzip")
     put("fake.txt.gz", b"\x1f\x8bnot really gzip", "error", ": ")
     put("bad.json", b'[{"text": "A"', "error", ": malformed JSON (")
     put("scalar.json", b'"juste une chaine"', "error", ": expected a list of records, found a str")
-    put("nocol.csv", b"id,titre\n1,x\n", "error", ": no text column (looked for 'text', 'content', 'body'")
+    put(
+        "nocol.csv",
+        b"id,titre\n1,x\n",
+        "error",
+        ": no text column (looked for 'text', 'content', 'body'",
+    )
     put("notes.md", b"# notes", "skipped", ": unsupported input format '.md'")
     return cases
 
@@ -183,7 +213,7 @@ def test_bad_whole_files(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> 
     missing = by_source[str(tmp_path / "missing.txt")]
     assert missing.error == f"{tmp_path / 'missing.txt'}: no such file or folder"
     err = capsys.readouterr().err
-    for path, status, _ in cases.values():
+    for path, _, _ in cases.values():
         assert f"warning: {path}" in err
 
 
@@ -206,7 +236,11 @@ def test_bad_jsonl_lines_are_rows_and_the_rest_is_read(tmp_path: Path) -> None:
         ("ok1", "ok", None),
         ("flux-2", "error", f"{path}:2: malformed JSON line (Expecting value at column 26)"),
         ("flux-3", "error", f"{path}:3: JSON line is a list, not an object"),
-        ("notext", "error", f"{path}:4: record has no text (looked for field 'text', 'content', 'body')"),
+        (
+            "notext",
+            "error",
+            f"{path}:4: record has no text (looked for field 'text', 'content', 'body')",
+        ),
         ("emptytext", "empty", f"{path}:5: record has an empty 'text' field"),
         ("listtext", "error", f"{path}:6: field 'text' is a list, not text"),
         ("flux-7", "error", f"{path}:7: undecodable bytes (invalid utf-8 byte 0xe9 at column 27)"),
@@ -223,7 +257,9 @@ def test_jsonl_written_in_cp1252_is_read(tmp_path: Path) -> None:
 
 
 def test_truncated_gzip_jsonl_keeps_the_lines_read(tmp_path: Path) -> None:
-    body = b"".join(json.dumps({"id": f"d{i}", "text": TEXT_A * 3}).encode() + b"\n" for i in range(200))
+    body = b"".join(
+        json.dumps({"id": f"d{i}", "text": TEXT_A * 3}).encode() + b"\n" for i in range(200)
+    )
     packed = gzip.compress(body)
     path = tmp_path / "flux.jsonl.gz"
     path.write_bytes(packed[: len(packed) // 2])
@@ -231,13 +267,18 @@ def test_truncated_gzip_jsonl_keeps_the_lines_read(tmp_path: Path) -> None:
     assert arts[0].article_id == "d0" and arts[0].ok
     last = arts[-1]
     assert last.status == "error" and last.unreadable
-    assert "truncated gzip" in (last.error or "") and "the rest of the file is lost" in (last.error or "")
+    assert "truncated gzip" in (last.error or "") and "the rest of the file is lost" in (
+        last.error or ""
+    )
     assert sum(a.ok for a in arts) >= 10
 
 
 def test_csv_rows_with_missing_or_extra_fields(tmp_path: Path) -> None:
     path = tmp_path / "lot.csv"
-    path.write_text("id,title,text\nr1,T1,Texte un.\nr2,T2\nr3,T3,Texte trois.,en trop\n\nr4,,\n", encoding="utf-8")
+    path.write_text(
+        "id,title,text\nr1,T1,Texte un.\nr2,T2\nr3,T3,Texte trois.,en trop\n\nr4,,\n",
+        encoding="utf-8",
+    )
     arts = read(path)
     got = [(a.article_id, a.status, a.error) for a in arts]
     assert got == [
@@ -252,7 +293,11 @@ def test_json_items_that_are_not_objects(tmp_path: Path) -> None:
     path = tmp_path / "lot.json"
     path.write_text(json.dumps([{"id": "a", "text": "Un."}, "deux", {"id": "c"}]), encoding="utf-8")
     arts = read(path)
-    assert [(a.article_id, a.status) for a in arts] == [("a", "ok"), ("lot-2", "error"), ("c", "error")]
+    assert [(a.article_id, a.status) for a in arts] == [
+        ("a", "ok"),
+        ("lot-2", "error"),
+        ("c", "error"),
+    ]
     assert arts[1].error == f"{path}:[2]: record 2 is a str, not an object"
 
 
@@ -271,9 +316,9 @@ def test_20_mb_article_is_read_whole(tmp_path: Path) -> None:
     assert art.ok and len(art.text) == 31 * 700_000  # the pipeline, not the reader, skips it
 
 
-def test_nothing_is_fetched_from_the_network(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    import socket
-
+def test_nothing_is_fetched_from_the_network(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     def refuse(*args: object, **kwargs: object) -> None:
         raise AssertionError("network access attempted")
 
@@ -289,3 +334,19 @@ def test_nothing_is_fetched_from_the_network(tmp_path: Path, monkeypatch: pytest
     )
     [art] = read(page)
     assert art.ok
+
+
+@pytest.mark.parametrize(
+    ("name", "data"),
+    [
+        ("h.csv", b"id,text\n"),
+        ("l.json", b"[]"),
+        ("b.jsonl", b"\xef\xbb\xbf\n\n"),
+        ("e.jsonl.gz", b""),
+    ],
+)
+def test_inputs_without_records_still_get_a_row(tmp_path: Path, name: str, data: bytes) -> None:
+    path = tmp_path / name
+    path.write_bytes(gzip.compress(data) if name.endswith(".gz") else data)
+    [art] = read(path)
+    assert art.status == "empty" and art.error in (f"{path}: no records", f"{path}: empty file")

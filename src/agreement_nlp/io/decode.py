@@ -150,7 +150,7 @@ def detect_western(data: bytes) -> str | None:
             text = data.decode(encoding)
         except UnicodeDecodeError:
             continue
-        if not any(ord(c) < 32 and c not in "\t\n\r\f" or 0x7F <= ord(c) < 0xA0 for c in text):
+        if not any((ord(c) < 32 and c not in "\t\n\r\f") or 0x7F <= ord(c) < 0xA0 for c in text):
             return encoding
     return None
 

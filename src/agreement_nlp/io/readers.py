@@ -205,10 +205,13 @@ def read_input(inp: InputFile, options: ReadOptions = ReadOptions()) -> Iterator
         return
     try:
         stream = maybe_gunzip(raw)
-        if inp.fmt in ("jsonl", "csv", "tsv"):
-            yield from _line_records(stream, inp, options)
-        else:
-            yield from _whole_document(stream, inp, options)
+        reader = _line_records if inp.fmt in ("jsonl", "csv", "tsv") else _whole_document
+        n = 0
+        for article in reader(stream, inp, options):
+            n += 1
+            yield article
+        if n == 0:  # a header-only CSV, "[]", blank lines: still accounted for
+            raise InputError("no records", status="empty")
     except InputError as exc:
         yield failed(
             inp.stem,
