@@ -8,6 +8,18 @@ from __future__ import annotations
 
 import calendar
 import datetime as dt
+from enum import IntEnum
+
+
+class Tense(IntEnum):
+    """Direction of a year-less date; negative values point to the past."""
+
+    PAST_CUE = -2  # "depuis le 3 avril": past, however far
+    PAST = -1
+    UNKNOWN = 0
+    PRESENT = 1  # a finite present verb: the nearest day, but the coming weekday
+    FUTURE = 2
+
 
 # A tense-consistent reading this far from the anchor loses to a near one:
 # "le 30 juin, il a signé" in a 24 June article is a tense slip, not last year.
@@ -55,7 +67,7 @@ def safe_date(year: int, month: int, day: int) -> dt.date | None:
 def pick_day(month: int, day: int, anchor: dt.date, tense: int) -> dt.date | None:
     """The year of a year-less "le 23 juin": the past or coming one by tense, else the nearest.
 
-    >>> pick_day(12, 23, dt.date(2025, 1, 5), 0), pick_day(7, 1, dt.date(2025, 6, 24), 1)
+    >>> pick_day(12, 23, dt.date(2025, 1, 5), 0), pick_day(7, 1, dt.date(2025, 6, 24), Tense.FUTURE)
     (datetime.date(2024, 12, 23), datetime.date(2025, 7, 1))
     """
     years = (anchor.year - 1, anchor.year, anchor.year + 1)
@@ -65,11 +77,12 @@ def pick_day(month: int, day: int, anchor: dt.date, tense: int) -> dt.date | Non
     nearest = min(candidates, key=lambda d: (abs((d - anchor).days), d > anchor))
     if tense < 0:
         choice = max((d for d in candidates if d <= anchor), default=nearest)
-    elif tense > 0:
+    elif tense >= Tense.FUTURE:
         choice = min((d for d in candidates if d >= anchor), default=nearest)
     else:
         choice = nearest
-    if abs((choice - anchor).days) > FAR_DAYS and abs((nearest - anchor).days) <= NEAR_DAYS:
+    far = abs((choice - anchor).days) > FAR_DAYS
+    if far and tense != Tense.PAST_CUE and abs((nearest - anchor).days) <= NEAR_DAYS:
         return nearest
     return choice
 
@@ -79,7 +92,7 @@ def pick_month(
 ) -> tuple[int, int]:
     """(year, month) of a year-less month: "juin dernier", "en mars" (by tense, else nearest).
 
-    >>> pick_month(6, dt.date(2025, 7, 2), 0, -1), pick_month(3, dt.date(2025, 6, 24), 1)
+    >>> pick_month(6, dt.date(2025, 7, 2), 0, -1), pick_month(3, dt.date(2025, 6, 24), Tense.FUTURE)
     ((2025, 6), (2026, 3))
     """
     year, current = anchor.year, anchor.month
@@ -93,7 +106,7 @@ def pick_month(
         return year, month
     if tense < 0:
         return past, month
-    if tense > 0:
+    if tense >= Tense.FUTURE:
         return future, month
     back, ahead = (current - month) % 12, (month - current) % 12
     return (past if back <= ahead else future), month
@@ -113,6 +126,6 @@ def pick_weekday(weekday: int, anchor: dt.date, tense: int, shift: int | None = 
         return anchor + dt.timedelta(days=ahead or 7)
     if tense < 0:
         return anchor - dt.timedelta(days=back)
-    if tense > 0:
+    if tense >= Tense.PRESENT:
         return anchor + dt.timedelta(days=ahead)
     return anchor - dt.timedelta(days=back) if back <= ahead else anchor + dt.timedelta(days=ahead)

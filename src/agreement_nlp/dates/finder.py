@@ -21,6 +21,7 @@ from functools import cache
 
 from spacy.tokens import Doc
 
+from agreement_nlp.dates.arithmetic import Tense
 from agreement_nlp.dates.lexicon import Lexicon, load_lexicon
 from agreement_nlp.dates.model import DateMention
 from agreement_nlp.dates.normalise import TENSE_KINDS, Context, resolve
@@ -52,6 +53,8 @@ class _Guards:
     habitual_before: re.Pattern[str]
     habitual_after: re.Pattern[str]
     weekday_span: re.Pattern[str]  # "du lundi au vendredi": a recurring span of days
+    past_cue: re.Pattern[str]  # "depuis le" right before a year-less date
+    nearest_cue: re.Pattern[str]  # "jusqu'au", "a partir du" right before a year-less date
 
 
 def _words(words: Iterable[str]) -> str:
@@ -70,6 +73,8 @@ def _guards() -> _Guards:
         habitual_before=re.compile(r"(?<![\w-])(?:chaque|tous\s+les|les)\s+$"),
         habitual_after=re.compile(rf"\s+(?:{_words(lex.habitual_after)})(?![\w])"),
         weekday_span=re.compile(rf"(?<![\w-])(?:du|de)\s+(?:{wday})\s+(?:au|a)\s+(?:{wday})\b"),
+        past_cue=re.compile(rf"(?<![\w-])(?:{_words(lex.past_cues)})\s*(?:l[ea]\s+|ce\s+)?$"),
+        nearest_cue=re.compile(rf"(?<![\w-])(?:{_words(lex.nearest_cues)})\s*(?:l[ea]\s+|ce\s+)?$"),
     )
 
 
@@ -157,6 +162,17 @@ def _anchor_day(anchor: dt.date | dt.datetime | None) -> tuple[dt.date | None, s
     return anchor, anchor.isoformat()
 
 
+def _tense(doc: Doc, c: Candidate, folded: str) -> int:
+    """Direction of a year-less date: a cue word before it, else the tense of its verb."""
+    g = _guards()
+    before = folded[max(0, c.start - 30) : c.start]
+    if g.past_cue.search(before):
+        return Tense.PAST_CUE
+    if g.nearest_cue.search(before):
+        return Tense.UNKNOWN
+    return tense_at(doc, c.start, c.end, load_lexicon())
+
+
 def find_dates(doc: Doc, anchor: dt.date | dt.datetime | None) -> list[DateMention]:
     """Date expressions of ``doc`` with ISO values resolved against ``anchor``.
 
@@ -165,14 +181,13 @@ def find_dates(doc: Doc, anchor: dt.date | dt.datetime | None) -> list[DateMenti
     """
     text = doc.text
     folded = fold_same_length(text)
-    lex = load_lexicon()
     anchor_day, anchor_iso = _anchor_day(anchor)
     out: list[DateMention] = []
     previous: dt.date | None = None
     for c in select(_candidates(text, folded)):
         kind = c.pattern.kind
         needs_tense = kind in TENSE_KINDS and c.fields.year is None and c.fields.year2 is None
-        tense = tense_at(doc, c.start, c.end, lex) if needs_tense and anchor_day else 0
+        tense = _tense(doc, c, folded) if needs_tense and anchor_day else 0
         value = resolve(kind, c.fields, Context(anchor_day, tense, previous))
         if value is None:
             continue

@@ -31,6 +31,8 @@ _LIST_KEYS = (
     "habitual_after",
     "deictic_after_de",
     "future_lemmas",
+    "past_cues",
+    "nearest_cues",
 )
 _INT_MAP_KEYS = ("numbers", "ordinals", "deictic_days", "shifts")
 
@@ -54,6 +56,8 @@ class Lexicon:
     habitual_after: tuple[str, ...]
     deictic_after_de: frozenset[str]
     future_lemmas: frozenset[str]
+    past_cues: tuple[str, ...]
+    nearest_cues: tuple[str, ...]
 
 
 def _str_list(data: dict[str, Any], key: str, where: str) -> tuple[str, ...]:
@@ -133,6 +137,8 @@ def parse_lexicon(data: Any, where: str, calendar: Any, calendar_where: str) -> 
         habitual_after=lists["habitual_after"],
         deictic_after_de=frozenset(lists["deictic_after_de"]),
         future_lemmas=frozenset(lists["future_lemmas"]),
+        past_cues=lists["past_cues"],
+        nearest_cues=lists["nearest_cues"],
     )
 
 

@@ -9,7 +9,9 @@ January-March, "mi-juillet" is 11-20 July, a semester is six months.
 
 >>> import datetime as dt
 >>> from agreement_nlp.dates.parse import Fields
->>> resolve("yearless_day", Fields(day=23, month=6), Context(dt.date(2025, 6, 24), -1, None))
+>>> from agreement_nlp.dates.arithmetic import Tense
+>>> ctx = Context(dt.date(2025, 6, 24), Tense.PAST, None)
+>>> resolve("yearless_day", Fields(day=23, month=6), ctx)
 Value(value='2025-06-23', granularity='day', is_relative=True, end_value=None, base='2025-06-24')
 """
 
@@ -20,6 +22,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from agreement_nlp.dates.arithmetic import (
+    Tense,
     add_months,
     iso_day,
     iso_month,
@@ -41,7 +44,7 @@ _YEAR_EDGES = {"debut": (1, 3), "mi": (5, 7), "milieu": (5, 7), "fin": (10, 12)}
 @dataclass(frozen=True)
 class Context:
     anchor: dt.date | None  # publication date
-    tense: int  # -1 past, 0 unknown, 1 future
+    tense: int  # a Tense: negative past, 0 unknown, 1 present, 2 future
     previous: dt.date | None  # last day named before this mention in the text
 
 
@@ -113,7 +116,7 @@ def _weekday_night(f: Fields, ctx: Context) -> Value | None:
     if ctx.anchor is None:
         return _unresolved("range")
     # A night is reported after the fact far more often than announced.
-    start = pick_weekday(f.wday, ctx.anchor, ctx.tense if ctx.tense else -1)
+    start = pick_weekday(f.wday, ctx.anchor, ctx.tense or Tense.PAST)
     end = start + dt.timedelta(days=(f.wday2 - f.wday) % 7)
     return Value(start.isoformat(), "range", True, end.isoformat(), ctx.anchor.isoformat())
 

@@ -1,18 +1,19 @@
 """The tense a date expression is used in, read from the Doc's morphology and parse.
 
 Only year-less expressions need it ("le 1er juillet", "mardi"): in a report, a
-past verb points to the last such day, a future one to the coming one. Returns
--1 (past), 1 (future) or 0 (present, unknown, or a Doc without morphology).
+past verb points to the last such day, a future one to the coming one. Returns a
+:class:`Tense` (UNKNOWN for a Doc without morphology).
 
 >>> import spacy
->>> tense_at(spacy.blank("fr")("Il viendra le 3 mai."), 13, 18)
-0
+>>> tense_at(spacy.blank("fr")("Il viendra le 3 mai."), 14, 19)
+<Tense.UNKNOWN: 0>
 """
 
 from __future__ import annotations
 
 from spacy.tokens import Doc, Token
 
+from agreement_nlp.dates.arithmetic import Tense
 from agreement_nlp.dates.lexicon import Lexicon, load_lexicon
 from agreement_nlp.text import fold
 
@@ -25,45 +26,54 @@ def _feat(token: Token, name: str) -> list[str]:
     return list(token.morph.get(name, []))
 
 
-def verb_tense(verb: Token, lex: Lexicon) -> int:
-    """Tense of one verb with its auxiliaries: -1 past, 1 future, 0 present/unknown."""
+def verb_tense(verb: Token, lex: Lexicon) -> Tense:
+    """Tense of one verb with its auxiliaries."""
     lemma = fold(verb.lemma_)
     auxes = [c for c in verb.children if c.dep_.startswith("aux")]
     for aux in auxes:
         if "Fut" in _feat(aux, "Tense"):
-            return 1
+            return Tense.FUTURE
         if "Cnd" in _feat(aux, "Mood"):
-            return -1  # "aurait signé": reported past
+            return Tense.PAST  # "aurait signé": reported past
     tense = _feat(verb, "Tense")
     form = _feat(verb, "VerbForm")
+    if auxes and all(a.dep_ == "aux:pass" and "Pres" in _feat(a, "Tense") for a in auxes):
+        # A present passive ("est annoncée courant août") says nothing of time.
+        return Tense.UNKNOWN
     if "Part" in form and "Past" in tense:
         # "prévu le 12 mai", "attendu le 3 juillet" announce; other participles report.
-        return 1 if lemma in lex.future_lemmas else -1
+        return Tense.FUTURE if lemma in lex.future_lemmas else Tense.PAST
     if "Fut" in tense or "Cnd" in _feat(verb, "Mood"):
-        return 1
+        return Tense.FUTURE
     if "Past" in tense or "Imp" in tense:
-        return -1
+        return Tense.PAST
     if "Inf" in form:
         head = verb.head
         if head is not verb and fold(head.lemma_) in lex.future_lemmas:
-            return 1 if verb_tense(head, lex) >= 0 else -1  # "va signer", "devait signer"
+            # "va signer", "devait signer"
+            return Tense.FUTURE if verb_tense(head, lex) >= 0 else Tense.PAST
         if head is not verb and fold(head.lemma_) == "venir":
-            return -1  # "vient de signer"
-        return verb_tense(head, lex) if head is not verb and head.pos_ in _VERBS else 0
+            return Tense.PAST  # "vient de signer"
+        # "s'est engagé à rendre": the action comes after the past verb, so only a
+        # future is inherited.
+        if head is not verb and head.pos_ in _VERBS:
+            return max(verb_tense(head, lex), Tense.UNKNOWN)
+        return Tense.UNKNOWN
+    finite_present = "Pres" in tense and "Fin" in form
     infinitive = any("Inf" in _feat(c, "VerbForm") for c in verb.children)
     if lemma in ("aller", "devoir") and infinitive:
-        return 1
-    return 0
+        return Tense.FUTURE
+    return Tense.PRESENT if finite_present else Tense.UNKNOWN
 
 
-def tense_at(doc: Doc, start: int, end: int, lex: Lexicon | None = None) -> int:
-    """Tense governing the characters ``start:end`` of ``doc``: -1, 0 or 1."""
+def tense_at(doc: Doc, start: int, end: int, lex: Lexicon | None = None) -> Tense:
+    """Tense governing the characters ``start:end`` of ``doc``."""
     if not doc.has_annotation("MORPH"):
-        return 0
+        return Tense.UNKNOWN
     lex = lex or load_lexicon()
     span = doc.char_span(start, end, alignment_mode="expand")
     if span is None or len(span) == 0:
-        return 0
+        return Tense.UNKNOWN
     parsed = doc.has_annotation("DEP")
     token = span.root if parsed else span[0]
     if parsed:
@@ -72,10 +82,9 @@ def tense_at(doc: Doc, start: int, end: int, lex: Lexicon | None = None) -> int:
                 break
             token = token.head
         if token.pos_ in _VERBS:
-            found = verb_tense(token, lex)
-            if found:
-                return found
-    # Otherwise the nearest verb of the sentence that shows a tense.
+            # The governing verb decides, even when it shows no tense ("reçoit mardi").
+            return verb_tense(token, lex)
+    # No governing verb (a title, a parse error): the nearest verb that shows a tense.
     if parsed or doc.has_annotation("SENT_START"):
         lo, hi = span.sent.start, span.sent.end
     else:
@@ -88,4 +97,4 @@ def tense_at(doc: Doc, start: int, end: int, lex: Lexicon | None = None) -> int:
         found = verb_tense(verb, lex)
         if found:
             return found
-    return 0
+    return Tense.UNKNOWN
