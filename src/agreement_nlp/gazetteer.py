@@ -71,11 +71,12 @@ _COUNTRY_OPTIONAL = ("not_in_text",)
 _ORGANISATION_COLUMNS = ("code", "name", "names", "kind")
 
 _COUNTRY_CODE = re.compile(r"[A-Z]{3}")
-_ORGANISATION_CODE = re.compile(r"[A-Z][A-Z0-9]{1,15}")
+# Acronyms ("BAD", "ZLECAf", "AUDA-NEPAD") or a short name ("G5 Sahel").
+_ORGANISATION_CODE = re.compile(r"[A-Z0-9](?:[\w'&+-]| (?! ))*[\w+]")
 _WORD = re.compile(r"\w+")
 # What may separate the words of one name in running text: a space or two, or
-# a hyphen or apostrophe with optional spaces ("Côte d' Ivoire", "Guinée - Bissau").
-_JOIN = re.compile(r"\s{1,2}|\s?['-]\s?")
+# a hyphen, apostrophe or slash with optional spaces ("Côte d' Ivoire", "VIH/sida").
+_JOIN = re.compile(r"\s{1,2}|\s?['/-]\s?")
 
 # Phrases that contain a country word but name no country. Matched like names
 # and dropped, so that the longest-match rule keeps "Niger" in "fleuve Niger"
@@ -514,9 +515,30 @@ class Gazetteer:
                     continue
                 original = [chunk[s:e] for s, e in spans[i : i + n]]
                 for entry in entries:
-                    if (kinds is None or entry.kind in kinds) and _accepts(entry, original):
+                    if kinds is not None and entry.kind not in kinds:
+                        continue
+                    if entry.kind == CITY and n == 1 and after_first_name(i):
+                        continue
+                    if _accepts(entry, original):
                         return n, entry
             return None
+
+        def after_first_name(i: int) -> bool:
+            """Whether word ``i`` follows a Capitalised word and one space.
+
+            A one-word city there is far more often a surname: "Mehmet Ali
+            KAYA", "Wang Gao". Country names are spared, being common in
+            headlines such as "Partenariat Mali-Russie".
+            """
+            if i == 0 or gap(i - 1) != " ":
+                return False
+            before = chunk[spans[i - 1][0] : spans[i - 1][1]]
+            return (
+                len(before) > 1
+                and before[0].isupper()
+                and before[1:].islower()
+                and before.lower() not in _FUNCTION_WORDS
+            )
 
         lengths, prefixes = self._lengths, self._prefixes
         i = 0
