@@ -99,8 +99,9 @@ def progress_bar(enabled: bool, total: int | None) -> Iterator[Callable[[int], N
         MofNCompleteColumn(),
         RateColumn(),
         TimeElapsedColumn(),
-        TextColumn("left"),
+        TextColumn("elapsed,"),
         TimeRemainingColumn(),
+        TextColumn("left"),
     )
     with Progress(*columns, console=console, transient=True) as bar:
         task = bar.add_task("articles", total=total)
