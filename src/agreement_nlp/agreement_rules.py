@@ -84,7 +84,7 @@ def load_agreement_rules(
     check_keys(
         data,
         str(agreements),
-        required=("types", "exclude", "complements", "anaphoric", "public_party_words"),
+        required=("types", "exclude", "complements", "anaphoric", "public_party_words", "private_context"),
     )
     types = []
     seen = set()

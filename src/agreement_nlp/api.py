@@ -154,7 +154,9 @@ def extract(
     [['financement', '2024-05-11']]
     """
     rows: dict[str, list[dict[str, Any]]] = {t: [] for t in TABLE_NAMES}
-    for article_rows in iter_article_rows(to_articles(inputs, published_at), nlp, batch_size=batch_size):
+    for article_rows in iter_article_rows(
+        to_articles(inputs, published_at), nlp, batch_size=batch_size
+    ):
         for table, table_rows in article_rows.items():
             rows[table].extend(table_rows)
     return Tables(**{t: frame(t, rows[t]) for t in TABLE_NAMES})

@@ -21,7 +21,7 @@ def _root() -> None:
 
 
 @app.command("extract")
-def extract_cli(  # noqa: PLR0917 - typer maps each parameter to an option
+def extract_cli(
     inputs: Annotated[
         list[str],
         typer.Argument(
@@ -80,11 +80,11 @@ def extract_cli(  # noqa: PLR0917 - typer maps each parameter to an option
     skipped), 2 when the output folder cannot be used.
     """
     # Imported here so that --help does not load spaCy.
-    from agreement_nlp.io.batch import run_extract  # noqa: PLC0415
-    from agreement_nlp.io.discover import INPUT_FORMATS  # noqa: PLC0415
-    from agreement_nlp.io.progress import show_progress  # noqa: PLC0415
-    from agreement_nlp.io.readers import FieldMap, ReadOptions  # noqa: PLC0415
-    from agreement_nlp.io.writers import FORMATS, OutputFolderError  # noqa: PLC0415
+    from agreement_nlp.io.batch import run_extract
+    from agreement_nlp.io.discover import INPUT_FORMATS
+    from agreement_nlp.io.progress import show_progress
+    from agreement_nlp.io.readers import FieldMap, ReadOptions
+    from agreement_nlp.io.writers import FORMATS, OutputFolderError
 
     if fmt not in FORMATS:
         raise typer.BadParameter(f"choose one of {', '.join(FORMATS)}", param_hint="--format")
@@ -141,7 +141,7 @@ def evaluate_cli(
     baseline: Annotated[bool, typer.Option(help="Also score the bare spaCy baseline.")] = True,
 ) -> None:
     """Score the pipeline (and the spaCy baseline) against gold tables; see docs/evaluation.md."""
-    from agreement_nlp.evaluate import GoldError, evaluate  # noqa: PLC0415  (keeps --help fast)
+    from agreement_nlp.evaluate import GoldError, evaluate
 
     try:
         report = evaluate(gold, inputs or None, baseline=baseline)

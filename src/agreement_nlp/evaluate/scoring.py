@@ -12,9 +12,10 @@ Scored tables and what they are read from:
 ``ministers``          ``persons`` rows with ``role == "minister"``; a gold
                        person pairs by its name or any of its ``aliases``
 ``officials``          ``persons`` rows with role head_of_state,
-                       head_of_government, ambassador, official or other
-                       (gold ``other`` == predicted ``official`` or ``other``;
-                       journalists are not scored)
+                       head_of_government, ambassador or official (gold
+                       ``other`` == predicted ``official``; our ``other`` is a
+                       person with no office found, e.g. a former minister,
+                       and journalists are not scored)
 ``ministries``         ``ministries`` rows, strict ministry key (primary)
 ``ministries_lenient`` the same, lenient containment rule
 ``agreements``         ``agreements`` rows, matched by title or evidence
@@ -71,9 +72,7 @@ ATTRIBUTES: dict[str, tuple[str, ...]] = {
     "ministries": ("country",),
     "agreements": ("parties", "type", "status", "signed_on"),
 }
-OFFICIAL_ROLES = frozenset(
-    {"head_of_state", "head_of_government", "ambassador", "official", "other"}
-)
+OFFICIAL_ROLES = frozenset({"head_of_state", "head_of_government", "ambassador", "official"})
 ERROR_COLUMNS = ["article_id", "table", "kind", "name", "details"]
 MISMATCH_COLUMNS = ["article_id", "table", "name", "attribute", "gold", "predicted"]
 SCORE_COLUMNS = ["table", "n_gold", "n_pred", "tp", "fp", "fn", "precision", "recall", "f1"]
@@ -106,7 +105,7 @@ def _list(value: Any) -> list[str]:
 
 
 def _role_class(role: str | None) -> str:
-    """Gold ``other`` covers our ``official`` and ``other``."""
+    """Gold ``other`` is our ``official``."""
     role = (role or "").strip()
     return "other" if role in {"official", "other"} else role
 
