@@ -16,6 +16,11 @@ match counts in running text:
   "Maliens"), never in capitals;
 - multi-word organisation names in any case ("banque mondiale").
 
+Text is scanned left to right and the longest form at each word wins, so
+"Guinée équatoriale" is not "Guinée", and phrases such as "fleuve Niger" or
+"Amérique latine" are masked. A one-word city right after a Capitalised word
+("Mehmet Ali KAYA") is taken for a surname.
+
 >>> [(m.code, m.kind) for m in find_places("la Commission russo-malienne")]
 [('RUS', 'prefix'), ('MLI', 'demonym')]
 >>> country_code("la République du Mali"), organisation_code("Banque mondiale")
@@ -117,6 +122,15 @@ _NOT_PLACES = (
 _FUNCTION_WORDS = frozenset(
     {"le", "la", "les", "l", "de", "du", "des", "d", "et", "en", "au", "aux", "a", "à", "el"}
 )
+# Capitalised words that open sentences before a city ("Selon Moscou",
+# "Entre Bamako et Niamey") and so are no first names.
+_SENTENCE_OPENERS = _FUNCTION_WORDS | {
+    *("selon", "pour", "depuis", "entre", "avec", "vers", "sans", "sous", "sur", "chez"),
+    *("contre", "apres", "avant", "malgre", "hier", "demain", "aujourd", "ou", "mais"),
+    *("car", "quant", "cote", "via", "par", "des", "jusqu", "outre", "comme", "dont"),
+    *("ainsi", "puis", "alors", "donc", "enfin", "ensuite", "lorsque", "quand", "si"),
+    *("ce", "cet", "cette", "ces", "son", "sa", "ses", "leur", "leurs", "notre", "votre"),
+}
 _LEADING = frozenset({"le", "la", "les", "l", "du", "des", "de", "d", "au", "aux", "en", "a"})
 # Official forms not listed in the data are still understood: "République
 # de l'Ouganda" is "Ouganda" behind a title and a few adjectives.
@@ -537,7 +551,7 @@ class Gazetteer:
                 len(before) > 1
                 and before[0].isupper()
                 and before[1:].islower()
-                and before.lower() not in _FUNCTION_WORDS
+                and _fold_same_length(before) not in _SENTENCE_OPENERS
             )
 
         lengths, prefixes = self._lengths, self._prefixes
