@@ -166,11 +166,23 @@ def _tense(doc: Doc, c: Candidate, folded: str) -> int:
     """Direction of a year-less date: a cue word before it, else the tense of its verb."""
     g = _guards()
     before = folded[max(0, c.start - 30) : c.start]
+    if c.pattern.kind in ("yearless_day", "day_range") and c.fields.shift:
+        return Tense.PAST_CUE if c.fields.shift < 0 else Tense.FUTURE  # "16 juillet prochain"
     if g.past_cue.search(before):
         return Tense.PAST_CUE
     if g.nearest_cue.search(before):
         return Tense.UNKNOWN
     return tense_at(doc, c.start, c.end, load_lexicon())
+
+
+def _start_of(value: str | None) -> dt.date | None:
+    """First day of an ISO value at any granularity ("2012" -> 2012-01-01)."""
+    if not value:
+        return None
+    m = re.match(r"(\d{4})(?:-(\d{2}))?(?:-(\d{2}))?", value)
+    if not m or "W" in value or "Q" in value:
+        return None
+    return dt.date(int(m[1]), int(m[2] or 1), int(m[3] or 1))
 
 
 def find_dates(doc: Doc, anchor: dt.date | dt.datetime | None) -> list[DateMention]:
@@ -183,12 +195,16 @@ def find_dates(doc: Doc, anchor: dt.date | dt.datetime | None) -> list[DateMenti
     folded = fold_same_length(text)
     anchor_day, anchor_iso = _anchor_day(anchor)
     out: list[DateMention] = []
-    previous: dt.date | None = None
+    previous: dt.date | None = None  # last day named: base of "la veille"
+    point: dt.date | None = None  # start of the last date named: base of "l'année suivante"
     for c in select(_candidates(text, folded)):
         kind = c.pattern.kind
         needs_tense = kind in TENSE_KINDS and c.fields.year is None and c.fields.year2 is None
         tense = _tense(doc, c, folded) if needs_tense and anchor_day else 0
-        value = resolve(kind, c.fields, Context(anchor_day, tense, previous))
+        base_day = point if c.fields.ana_shift else anchor_day
+        if c.fields.ana_shift and point is None:
+            continue
+        value = resolve(kind, c.fields, Context(base_day, tense, previous))
         if value is None:
             continue
         base = value.base
@@ -209,4 +225,5 @@ def find_dates(doc: Doc, anchor: dt.date | dt.datetime | None) -> list[DateMenti
         )
         if value.value and value.granularity in ("day", "datetime"):
             previous = dt.date.fromisoformat(value.value[:10])
+        point = _start_of(value.value) or point
     return out

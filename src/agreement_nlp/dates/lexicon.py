@@ -33,6 +33,7 @@ _LIST_KEYS = (
     "future_lemmas",
     "past_cues",
     "nearest_cues",
+    "anaphoric_shifts",
 )
 _INT_MAP_KEYS = ("numbers", "ordinals", "deictic_days", "shifts")
 
@@ -58,6 +59,7 @@ class Lexicon:
     future_lemmas: frozenset[str]
     past_cues: tuple[str, ...]
     nearest_cues: tuple[str, ...]
+    anaphoric_shifts: frozenset[str]
 
 
 def _str_list(data: dict[str, Any], key: str, where: str) -> tuple[str, ...]:
@@ -116,6 +118,9 @@ def parse_lexicon(data: Any, where: str, calendar: Any, calendar_where: str) -> 
             raise ResourceError(
                 f"{where}: months_alone: {name!r} is not a month of {CALENDAR_FILE}"
             )
+    for word in lists["anaphoric_shifts"]:
+        if word not in maps["shifts"]:
+            raise ResourceError(f"{where}: anaphoric_shifts: {word!r} is not one of 'shifts'")
     for word, shift in maps["shifts"].items():
         if shift not in (-1, 1):
             raise ResourceError(f"{where}: shifts.{word} must be -1 or 1, got {shift}")
@@ -139,6 +144,7 @@ def parse_lexicon(data: Any, where: str, calendar: Any, calendar_where: str) -> 
         future_lemmas=frozenset(lists["future_lemmas"]),
         past_cues=lists["past_cues"],
         nearest_cues=lists["nearest_cues"],
+        anaphoric_shifts=frozenset(lists["anaphoric_shifts"]),
     )
 
 

@@ -39,6 +39,7 @@ class Fields:
     period: str | None = None  # trimestre, semestre
     deictic: int | None = None  # offset in days of hier, demain...
     ana: int | None = None  # offset in days from the previous date of the text
+    ana_shift: bool | None = None  # "suivant", "precedent": shift from the previous date
 
     def __repr__(self) -> str:
         shown = ", ".join(
@@ -128,6 +129,7 @@ def parse_match(kind: str, m: re.Match[str], lex: Lexicon | None = None) -> Fiel
         period=_group(m, "period"),
         deictic=lex.deictic_days[deictic_word] if deictic_word else None,
         ana=ana,
+        ana_shift=(shift_word in lex.anaphoric_shifts) or None if shift_word else None,
     )
     return f if _valid(kind, f) else None
 

@@ -75,7 +75,7 @@ def _macros(lex: Lexicon) -> dict[str, Callable[[str | None], str]]:
         "B": lambda _: r"(?<![\w-])",
         "E": lambda _: end,
         "DAY": lambda name: (
-            rf"(?<![\d][\s.,])(?P<{name or 'day'}>premier|1re|[12]\d|3[01]|0?[1-9])(?:er)?(?![\d])"
+            rf"(?<![\d][\s.,])(?P<{name or 'day'}>premier|1re|[12]\d|3[01]|0?[1-9])(?:er|e)?(?![\d])"
         ),
         # A full name or an abbreviation with an optional dot; never a longer word ("maison").
         "MONTH": lambda name: (
