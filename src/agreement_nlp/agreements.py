@@ -68,9 +68,9 @@ def _find(
     out = []
     for m in rules.type_regex.finditer(folded):
         s, e = m.start(), m.end()
-        if any(s < xe and e > xs for xs, xe in excluded) or any(
-            s < he and e > hs for hs, he in holes
-        ):
+        # "en accord avec" hides "accord"; "d'accord" does not hide "protocole d'accord".
+        hidden = any(s < xe and e > xs and not (s <= xs and xe <= e) for xs, xe in excluded)
+        if hidden or any(s < he and e > hs for hs, he in holes):
             continue
         rule = rules.type_rule(m.group(0))
         seg = segs.index_of(s)

@@ -8,8 +8,11 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+from functools import cache
+
 from rapidfuzz.fuzz import ratio
 
+from agreement_nlp.resources import ResourceError, load_yaml
 from agreement_nlp.text import fold
 
 # Particles that may stand, in lower case, inside a name.
@@ -62,14 +65,30 @@ def name_tokens(name: str) -> list[str]:
     return out
 
 
+@cache
+def stopwords() -> frozenset[str]:
+    """Words never part of a person's name (``resources/name_stopwords.yaml``)."""
+    data = load_yaml("name_stopwords.yaml")
+    words = data.get("words") if isinstance(data, dict) else None
+    if not isinstance(words, list) or not all(isinstance(w, str) and w for w in words):
+        raise ResourceError(
+            "name_stopwords.yaml: expected a mapping with a 'words' list of strings"
+        )
+    return frozenset(fold(w) for w in words)
+
+
 def looks_like_name(text: str) -> bool:
-    """Capitalised words, with particles allowed in lower case; at least one capital.
+    """Capitalised words, with particles allowed in lower case inside; no institution words.
 
     >>> looks_like_name("Moussa Ag Acharatoumane"), looks_like_name("Président de la Transition")
     (True, False)
+    >>> looks_like_name("du Fonds Souverain")
+    False
     """
     words = text.split()
-    if not words or len(words) > 7:
+    if not words or len(words) > 7 or not words[0][:1].isupper():
+        return False
+    if any(fold(w.strip(".,;:()«»\"'’")) in stopwords() for w in words):
         return False
     capitalised = 0
     for w in words:

@@ -394,12 +394,71 @@ def _link_roles(
         if before:
             last = before[-1]
             gap = fold(text[mentions[last].end : role.start])
-            if re.fullmatch(
-                r"\s*[,(]\s*(?:(?:le|la|l')\s*)?(?:actuel(?:le)?\s+|nouvel(?:le)?\s+|nouveau\s+)?",
-                gap,
-            ):
+            if _RIGHT_APPOSITION.fullmatch(gap):
                 evidence[last].append(Evidence(EXPLICIT, role, mentions[last]))
+                linked_left.add(id(role))
+    for role in roles:
+        if not role.rule.byline and id(role) not in linked_left:
+            _link_signature_block(text, role, mentions, evidence)
+    _link_appointments(text, mentions, evidence)
     return evidence
+
+
+# "NAME, ministre de X", "NAME (ministre de X)", "**NAME** : Ministre de X"
+_RIGHT_APPOSITION = re.compile(
+    r"[\s*]*[,(:\u2013-][\s*]*(?:(?:le|la|l')\s*)?(?:actuel(?:le)?\s+|nouvel(?:le)?\s+|nouveau\s+)?"
+)
+
+
+def _line_bounds(text: str, pos: int) -> tuple[int, int]:
+    start = text.rfind("\n", 0, pos) + 1
+    end = text.find("\n", pos)
+    return start, len(text) if end < 0 else end
+
+
+def _link_signature_block(
+    text: str, role: RoleMatch, mentions: list[NameMention], evidence: dict[int, list[Evidence]]
+) -> None:
+    """A role on a line of its own, the name alone on the next line (a communiqué's signature)."""
+    line_start, line_end = _line_bounds(text, role.start)
+    if fold(text[line_start : role.start]).strip(" *") not in ("", "le", "la", "l'"):
+        return
+    if any(line_start <= m.start < line_end for m in mentions):
+        return
+    nxt = re.compile(r"\S").search(text, line_end)
+    if nxt is None:
+        return
+    n_start, n_end = _line_bounds(text, nxt.start())
+    for i, m in enumerate(mentions):
+        if n_start <= m.start < n_end:
+            rest = text[n_start : m.start] + text[m.end : n_end]
+            if not rest.strip(" *.,\t\xa0"):
+                evidence[i].append(Evidence(EXPLICIT, role, m))
+            return
+
+
+# "NAME, Ingénieur, est nommé Directeur général de ..." (Conseil des ministres communiqués)
+_APPOINTED = re.compile(
+    r"^[\s*]*(?:,[^,.;\n]{1,120}){0,3},?\s*(?:est|a ete|sont|ont ete)\s+"
+    r"(?:nommee?s?|promue?s?|designee?s?|reconduite?s?|confirmee?s?|elue?s?)(?![\w-])"
+)
+_APPOINTMENT_RULE = RoleRule(pattern="est nomme", role="official")
+
+
+def _link_appointments(
+    text: str, mentions: list[NameMention], evidence: dict[int, list[Evidence]]
+) -> None:
+    for i, m in enumerate(mentions):
+        if any(e.strength == EXPLICIT and e.role.rule.role != "official" for e in evidence[i]):
+            continue
+        nxt_start = mentions[i + 1].start if i + 1 < len(mentions) else len(text)
+        window = fold(text[m.end : min(nxt_start, m.end + 300)])
+        hit = _APPOINTED.match(window)
+        if hit is None:
+            continue
+        s = m.end + hit.start()
+        trig = RoleTrigger(s, m.end + hit.end(), _APPOINTMENT_RULE, text[s : m.end + hit.end()])
+        evidence[i].append(Evidence(EXPLICIT, RoleMatch(trig, trig.start, trig.end), m))
 
 
 def _link_byline(
@@ -447,12 +506,19 @@ def home_country(doc: Doc, content_end: int, roles: list[RoleMatch]) -> str | No
             first.setdefault(p.code, p.start)
     if not counts:
         return None
-    foreign = {r.country for r in roles if r.country}
+    qualifying = {r.country for r in roles if r.country}
+    counterpart = set()
     for m in _COUNTERPART.finditer(fold(doc.text[:content_end])):
         code = gazetteer.country_code(m.group(1))
         if code:
-            foreign.add(code)
-    candidates = [c for c in counts if c not in foreign] or list(counts)
+            counterpart.add(code)
+    # "son homologue russe" marks a foreign country for sure; a qualified role
+    # ("le ministre sénégalais") only most of the time.
+    candidates = (
+        [c for c in counts if c not in counterpart and c not in qualifying]
+        or [c for c in counts if c not in counterpart]
+        or list(counts)
+    )
     return max(candidates, key=lambda c: (counts[c], -first[c]))
 
 
