@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-
 from functools import cache
 
 from rapidfuzz.fuzz import ratio

@@ -26,7 +26,9 @@ from agreement_nlp.text import fold
 
 _PREPS = {"de", "du", "des", "d'"}
 _DETS = {"la", "l'", "le", "les"}
-_CHARGE = {"charge", "chargee", "chargés"}
+_CHARGE = {"charge", "chargee", "charges", "chargees"}
+# Capitalised words that never start a portfolio ("et de Madame X").
+_NOT_HEADS = {"madame", "monsieur", "mme", "m.", "mademoiselle", "son", "sa", "leur"}
 _MAX_TOKENS = 40
 
 
@@ -57,11 +59,17 @@ def _f(tok: Token) -> str:
     return fold(tok.text)
 
 
-def _is_head(tok: Token) -> bool:
+def _is_head(tok: Token, continuing: bool) -> bool:
+    """A portfolio head: capitalised, a known portfolio word, or (after the first
+    segment) any lower-case noun: "de l'Agriculture, de la souveraineté alimentaire"."""
     heads, _ = _lexicon()
-    if tok.is_punct or tok.is_space or tok.like_num:
+    if tok.is_punct or tok.is_space or tok.like_num or _f(tok) in _NOT_HEADS:
         return False
-    return tok.text[:1].isupper() or _f(tok) in heads
+    if tok.ent_type_ == "PER":
+        return False
+    if tok.text[:1].isupper() or _f(tok) in heads:
+        return True
+    return continuing and tok.pos_ == "NOUN"
 
 
 def _is_adjective(tok: Token) -> bool:
@@ -82,6 +90,7 @@ def _is_capitalised_part(tok: Token) -> bool:
         and not tok.is_sent_start
         and tok.ent_type_ not in ("PER", "LOC")
         and tok.pos_ in ("NOUN", "ADJ", "PROPN")
+        and _f(tok) not in _NOT_HEADS
         and gazetteer.country_code(tok.text) is None
     )
 
@@ -124,12 +133,15 @@ def read_portfolio(doc: Doc, i: int, limit: int | None = None) -> Portfolio | No
         if code is not None:
             country, country_text = code, doc[i].text
             i += 1
+    # "ministre chargé de l'Économie": the portfolio starts at the preposition
+    if i < end and _f(doc[i]) in _CHARGE:
+        i += 1
     first = i
     last = -1  # index of the last token of the portfolio
     k = i
     while k < end:
         head = _prep_at(doc, k, end)
-        if head < 0 or not _is_head(doc[head]):
+        if head < 0 or not _is_head(doc[head], continuing=last >= 0):
             break
         found = _country_at(doc, head, end)
         if found is not None:
@@ -139,40 +151,29 @@ def read_portfolio(doc: Doc, i: int, limit: int | None = None) -> Portfolio | No
             k = found[1]
             break
         last = head
-        k = head + 1
-        # adjectives and inner phrases of this segment
-        while k < end:
-            tok = doc[k]
-            if _is_capitalised_part(tok) or _is_adjective(tok):
-                last, k = k, k + 1
-            elif _f(tok) in {"et", "ou"} and k + 1 < end and _is_adjective(doc[k + 1]):
-                last, k = k + 1, k + 2
-            elif _f(tok) in inner:
-                j = k + 1
-                while j < end and _f(doc[j]) in _DETS:
-                    j += 1
-                if j < end and doc[j].text[:1].isupper() and not doc[j].is_punct:
-                    last, k = j, j + 1
-                else:
-                    break
-            else:
+        k = _read_segment(doc, head + 1, end, inner)
+        last = max(last, k - 1)
+        # joiners to the next segment: ",", "et", ", et", or none ("de l'Économie du Plan")
+        nxt = k
+        if nxt < end and doc[nxt].text == ",":
+            nxt += 1
+        if nxt < end and _f(doc[nxt]) == "et":
+            nxt += 1
+        head = _prep_at(doc, nxt, end)
+        if head >= 0 and _is_head(doc[head], continuing=True):
+            if nxt == k and not doc[head].text[:1].isupper():
                 break
-        # joiners to the next segment
-        if k < end and doc[k].text in {",", "et"}:
-            nxt = k + 1
-            if doc[k].text == "," and nxt < end and _f(doc[nxt]) == "et":
-                nxt += 1
-            if _prep_at(doc, nxt, end) >= 0 and _is_head(doc[_prep_at(doc, nxt, end)]):
+            if _country_at(doc, head, end) is None or nxt == k:
                 k = nxt
                 continue
-        # "du Développement économique de la Fédération de Russie"
-        head = _prep_at(doc, k, end)
-        if head >= 0 and (found := _country_at(doc, head, end)) is not None:
-            country, country_text = found[0], doc[head : found[1]].text
-            k = found[1]
         break
     if last < 0:
         return None
+    # "du Développement économique de la Fédération de Russie"
+    head = _prep_at(doc, last + 1, end)
+    if country is None and head >= 0 and (found := _country_at(doc, head, end)) is not None:
+        country, country_text = found[0], doc[head : found[1]].text
+        k = max(k, found[1])
     # "le ministre des Affaires étrangères russe"
     if country is None and last + 1 < end and doc[last + 1].text[:1].islower():
         code = gazetteer.country_code(doc[last + 1].text)
@@ -188,6 +189,39 @@ def read_portfolio(doc: Doc, i: int, limit: int | None = None) -> Portfolio | No
         country_text=country_text,
         end_token=max(k, last + 1),
     )
+
+
+def _read_segment(doc: Doc, k: int, end: int, inner: frozenset[str]) -> int:
+    """Past the head: adjectives, capitalised parts and inner phrases; the index after them."""
+    while k < end:
+        tok = doc[k]
+        if _is_capitalised_part(tok):
+            k += 1
+        elif _is_adjective(tok):
+            k += 1
+        elif (
+            _f(tok) in {"et", "ou"}
+            and k + 1 < end
+            and _is_adjective(doc[k + 1])
+            and _is_adjective(doc[k - 1])
+        ):
+            # "des Transports terrestres et aériens"
+            k += 2
+        elif _f(tok) in inner:
+            j = k + 1
+            while j < end and _f(doc[j]) in _DETS:
+                j += 1
+            if (
+                j < end
+                and (doc[j].text[:1].isupper() or doc[j].pos_ == "NOUN")
+                and not doc[j].is_punct
+            ):
+                k = j + 1
+            else:
+                break
+        else:
+            break
+    return k
 
 
 def ministry_name(portfolio: str) -> str:
