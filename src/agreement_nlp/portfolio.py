@@ -195,9 +195,7 @@ def _read_segment(doc: Doc, k: int, end: int, inner: frozenset[str]) -> int:
     """Past the head: adjectives, capitalised parts and inner phrases; the index after them."""
     while k < end:
         tok = doc[k]
-        if _is_capitalised_part(tok):
-            k += 1
-        elif _is_adjective(tok):
+        if _is_capitalised_part(tok) or _is_adjective(tok):
             k += 1
         elif (
             _f(tok) in {"et", "ou"}
