@@ -155,6 +155,46 @@ def evaluate_cli(
         report.write_errors(errors_path)
 
 
+@app.command("show")
+def show_cli(
+    file: Annotated[Path, typer.Argument(help="One article: a .txt file (or a one-record input).")],
+    html_path: Annotated[
+        Path | None,
+        typer.Option("--html", help="Write the HTML page here [default: stdout]."),
+    ] = None,
+    article_id: Annotated[
+        str | None, typer.Option("--id", help="Which article, for a file of several records.")
+    ] = None,
+    published_at: Annotated[
+        str | None,
+        typer.Option("--published-at", help="Publication date if the text gives none."),
+    ] = None,
+    model_entities: Annotated[
+        bool, typer.Option("--model-entities", help="Also show the model's PER/ORG/LOC/MISC.")
+    ] = False,
+) -> None:
+    """Highlight the persons, ministries, agreements and dates found in one article, as HTML."""
+    from agreement_nlp.display import render_file
+
+    try:
+        page = render_file(
+            file,
+            article_id=article_id,
+            published_at=published_at,
+            model_entities=model_entities,
+            page=True,
+        )
+    except ValueError as exc:
+        typer.echo(f"error: {exc}", err=True)
+        raise typer.Exit(code=1) from exc
+    if html_path is None:
+        typer.echo(page, nl=False)
+    else:
+        html_path.parent.mkdir(parents=True, exist_ok=True)
+        html_path.write_text(page, encoding="utf-8")
+        typer.echo(f"wrote {html_path}", err=True)
+
+
 def main() -> None:
     app(prog_name="agreement-nlp")
 
