@@ -273,8 +273,85 @@ def _name_mentions(
         if not _outside(nm.start, nm.end, content_end, holes):
             mentions.append(nm)
             taken.append((nm.start, nm.end))
+    _add_pattern_names(doc, mentions, content_end, holes)
     mentions.sort(key=lambda m: m.start)
     return mentions
+
+
+_UPPER = "A-ZÀ-ÖØ-Þ"
+_LOWER = "a-zß-öø-ÿ"
+_CAP_WORD = rf"[{_UPPER}][{_LOWER}]+(?:-[{_UPPER}][{_LOWER}]+)?"
+_CAPS_WORD = rf"[{_UPPER}]{{2,}}(?:-[{_UPPER}]{{2,}})?"
+_PARTICLE = r"(?:de|da|dos|ben|bin|ibn|ould|ag|el|al|ba)"
+# Names the model misses or cuts short, common in official communiqués:
+# a first name (or an honorific) and an ALL-CAPS surname ("Cheikh DIBA",
+# "Monsieur Alioune SALL"), or an honorific and capitalised words.
+_NAME_PATTERNS = (
+    (
+        "rule:caps_surname",
+        re.compile(
+            rf"(?<![\w-])(?:{_CAP_WORD}\s+){{1,3}}(?:{_PARTICLE}\s+)?{_CAPS_WORD}"
+            rf"(?:\s+{_CAPS_WORD})?(?![\w-])"
+        ),
+    ),
+    (
+        "rule:honorific_name",
+        re.compile(
+            rf"(?<![\w-])(?:Monsieur|Madame|Mademoiselle|M\.|Mme|Mlle|Dr|Pr)\s+"
+            rf"(?:(?:{_CAP_WORD}|{_CAPS_WORD}|{_PARTICLE})\s+){{0,4}}(?:{_CAP_WORD}|{_CAPS_WORD})(?![\w-])"
+        ),
+    ),
+)
+# Words that may open a pattern match without being part of the name.
+_LEADING_POS = {"ADP", "DET", "ADV", "VERB", "AUX", "PRON", "CCONJ", "SCONJ", "PUNCT"}
+
+
+def _add_pattern_names(
+    doc: Doc, mentions: list[NameMention], content_end: int, holes: list[tuple[int, int]]
+) -> None:
+    text = doc.text
+    for source, regex in _NAME_PATTERNS:
+        for m in regex.finditer(text, 0, content_end):
+            start, end = m.start(), m.end()
+            if "\n" in text[start:end] or _outside(start, end, content_end, holes):
+                continue
+            span = doc.char_span(start, end, alignment_mode="expand")
+            if span is None:
+                continue
+            toks = list(span)
+            while toks and (toks[0].pos_ in _LEADING_POS or find_role_triggers(toks[0].text)):
+                toks = toks[1:]
+            if len(toks) < 2:
+                continue
+            start = toks[0].idx
+            raw = text[start:end]
+            title, rest = split_leading_titles(raw)
+            start += len(raw) - len(rest)
+            name = rest.strip()
+            if len(name.split()) < 2 or not looks_like_name(name) or find_role_triggers(name):
+                continue
+            if gazetteer.country_code(name) or gazetteer.organisation_code(name):
+                continue
+            end = start + len(name)
+            overlapping = [x for x in mentions if x.start < end and x.end > start]
+            if not overlapping:
+                mentions.append(
+                    NameMention(
+                        start,
+                        end,
+                        name,
+                        title=title or title_before(text, start)[0],
+                        source=source,
+                        tokens=name_tokens(name),
+                    )
+                )
+            elif len(overlapping) == 1:
+                x = overlapping[0]
+                # The model's entity is cut short ("Monsieur Cheikh" for "Monsieur Cheikh DIBA").
+                if start <= x.start and end >= x.end and (end - start) > (x.end - x.start):
+                    x.start, x.end, x.text = start, end, name
+                    x.tokens = name_tokens(name)
+                    x.source = f"{x.source}+{source}"
 
 
 # ---------------------------------------------------------------- grouping
@@ -330,13 +407,13 @@ def group_mentions(mentions: list[NameMention]) -> list[list[NameMention]]:
 # ---------------------------------------------------------------- linking roles
 
 
-_SEP_ONLY = re.compile(r"^[\s,:]*$")
+_SEP_ONLY = re.compile(r"^[\s,:*]*$")
 _LIST_SEP = re.compile(r"^\s*(?:,|et|,\s*et)\s*$")
 
 
 def _gap_is_link(gap: str) -> bool:
     """Only commas, determiners and titles between a role and a name."""
-    g = fold(gap)
+    g = fold(gap).replace("*", " ")
     g = re.sub(rf"(?<![\w]){_LINK_WORDS}(?![\w])", " ", g)
     _, rest = split_leading_titles(g.strip(" ,"))
     g2 = rest if rest != g.strip(" ,") else g
@@ -573,18 +650,13 @@ def _assign_role(person: Person, ev: list[Evidence], home: str | None, doc: Doc)
     person.evidence = _sentence(doc, best.mention.start)
     person.rule = f"role:{rule.pattern}"
     if person.role == "minister":
-        pf = next(
-            (
-                e.role.portfolio
-                for e in ev
-                if e.role.portfolio is not None and not e.role.rule.former
-            ),
-            None,
+        with_pf = next(
+            (e.role for e in ev if e.role.portfolio is not None and not e.role.rule.former), None
         )
-        if pf is not None:
-            person.ministry = ministry_name(pf.text)
+        if with_pf is not None and with_pf.portfolio is not None:
+            person.ministry = ministry_name(with_pf.portfolio.text, with_pf.rule.ministry_prefix)
         elif rule.ministry:
-            person.ministry = ministry_name(rule.ministry)
+            person.ministry = ministry_name(rule.ministry, rule.ministry_prefix)
     countries = [e.role for e in ev if e.role.country]
     if countries:
         person.country = countries[0].country
@@ -648,7 +720,7 @@ def _ministries(
         country = role.country or (who.country if who else None) or home
         text = doc.text[role.start : role.portfolio.end]
         ministry = add(
-            ministry_name(role.portfolio.text),
+            ministry_name(role.portfolio.text, role.rule.ministry_prefix),
             role.portfolio.text,
             country,
             Mention(text, role.start, role.portfolio.end, f"rule:role:{role.rule.pattern}"),
@@ -656,7 +728,9 @@ def _ministries(
             + (f";{role.country_rule}" if role.country else ";country:home"),
             who,
         )
-        if who is not None and who.ministry == ministry_name(role.portfolio.text):
+        if who is not None and who.ministry == ministry_name(
+            role.portfolio.text, role.rule.ministry_prefix
+        ):
             who.ministry_id = ministry.ministry_id
     for m in _ministere_mentions(doc, home):
         add(m.name, m.portfolio, m.country, m.mention, m.rule, None)

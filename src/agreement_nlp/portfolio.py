@@ -24,7 +24,7 @@ from agreement_nlp import gazetteer
 from agreement_nlp.resources import ResourceError, cached_yaml
 from agreement_nlp.text import fold
 
-_PREPS = {"de", "du", "des", "d'"}
+_PREPS = {"de", "du", "des", "d'", "aux", "au", "a"}
 _DETS = {"la", "l'", "le", "les"}
 _CHARGE = {"charge", "chargee", "charges", "chargees"}
 # Capitalised words that never start a portfolio ("et de Madame X").
@@ -106,7 +106,7 @@ def _prep_at(doc: Doc, i: int, end: int) -> int:
     if f not in _PREPS:
         return -1
     j = i + 1
-    if f == "de" and j < end and _f(doc[j]) in {"la", "l'"}:
+    if f in ("de", "a") and j < end and _f(doc[j]) in {"la", "l'"}:
         j += 1
     return j if j < end else -1
 
@@ -222,15 +222,16 @@ def _read_segment(doc: Doc, k: int, end: int, inner: frozenset[str]) -> int:
     return k
 
 
-def ministry_name(portfolio: str) -> str:
-    """Canonical ministry name: "Ministère " + the portfolio as worded.
+def ministry_name(portfolio: str, prefix: str = "Ministère") -> str:
+    """Canonical ministry name: "Ministère " + the portfolio as worded
+    (a secretary of state's is "Secrétariat d'État " + portfolio).
 
     >>> ministry_name("de l’Économie  et des Finances")
     'Ministère de l’Économie et des Finances'
     """
-    return "Ministère " + " ".join(portfolio.split())
+    return prefix + " " + " ".join(portfolio.split())
 
 
 def ministry_key(name: str) -> str:
     """A key to tell two wordings of one ministry apart from another ministry."""
-    return " ".join(fold(name).replace("ministere", "").split())
+    return " ".join(fold(name).replace("ministere", "").replace("secretariat d'etat", "").split())

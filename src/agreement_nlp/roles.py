@@ -31,6 +31,7 @@ class RoleRule:
     pattern: str  # folded
     role: str
     ministry: str | None = None
+    ministry_prefix: str = "Ministère"
     portfolio: bool = False
     former: bool = False
     plural: bool = False
@@ -57,7 +58,12 @@ def load_role_rules(path: str | Path = "roles.yaml") -> tuple[RoleRule, ...]:
         at = f"{path}: rules[{i}]"
         if not isinstance(entry, dict):
             raise ResourceError(f"{at}: expected a mapping")
-        check_keys(entry, at, required=("pattern", "role"), optional=("ministry", *_FLAGS))
+        check_keys(
+            entry,
+            at,
+            required=("pattern", "role"),
+            optional=("ministry", "ministry_prefix", *_FLAGS),
+        )
         check_choice(entry["role"], ROLES, at)
         pattern = fold(str(entry["pattern"]).strip())
         if not pattern:
@@ -73,6 +79,7 @@ def load_role_rules(path: str | Path = "roles.yaml") -> tuple[RoleRule, ...]:
                 pattern=pattern,
                 role=entry["role"],
                 ministry=entry.get("ministry"),
+                ministry_prefix=str(entry.get("ministry_prefix", "Ministère")),
                 **{f: bool(entry.get(f, False)) for f in _FLAGS},
             )
         )
