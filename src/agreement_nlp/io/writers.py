@@ -69,7 +69,8 @@ def to_jsonl_bytes(table: str, df: pd.DataFrame) -> bytes:
     return ("\n".join(lines) + ("\n" if lines else "")).encode("utf-8")
 
 
-def to_parquet_bytes(table: str, df: pd.DataFrame) -> bytes:
+def arrow_table(table: str, df: pd.DataFrame) -> pa.Table:
+    """``df`` as an Arrow table with the contract's types (also used by the streaming writer)."""
     fields = []
     for c in TABLES[table]:
         pa_type = {
@@ -85,9 +86,12 @@ def to_parquet_bytes(table: str, df: pd.DataFrame) -> bytes:
     for c in TABLES[table]:
         values = [None if v is pd.NA else v for v in df[c.name].tolist()]
         arrays.append(pa.array(values, type=schema.field(c.name).type))
-    tbl = pa.Table.from_arrays(arrays, schema=schema)
+    return pa.Table.from_arrays(arrays, schema=schema)
+
+
+def to_parquet_bytes(table: str, df: pd.DataFrame) -> bytes:
     sink = pa.BufferOutputStream()
-    pq.write_table(tbl, sink)
+    pq.write_table(arrow_table(table, df), sink)
     return bytes(sink.getvalue().to_pybytes())
 
 
@@ -163,6 +167,15 @@ def check_output_folder(out_dir: str | Path, *, overwrite: bool = False) -> None
         )
 
 
+def _sha256(path: Path) -> str:
+    # In blocks: a table of a big run need not fit in memory.
+    digest = hashlib.sha256()
+    with path.open("rb") as fh:
+        while block := fh.read(1 << 20):
+            digest.update(block)
+    return digest.hexdigest()
+
+
 def manifest_bytes(paths: list[Path], fmt: str, excel: bool, rows: Mapping[str, int]) -> bytes:
     """The ``_SUCCESS`` manifest: files, row counts, checksums.
 
@@ -172,12 +185,27 @@ def manifest_bytes(paths: list[Path], fmt: str, excel: bool, rows: Mapping[str, 
     files = {
         p.name: {
             "rows": rows.get(p.name.partition(".")[0], 0),
-            "sha256": hashlib.sha256(p.read_bytes()).hexdigest(),
+            "sha256": _sha256(p),
         }
         for p in paths
     }
     manifest = {"format": fmt, "excel": excel, "files": files}
     return (json.dumps(manifest, indent=2, sort_keys=True) + "\n").encode("utf-8")
+
+
+def staging_folder(out: Path) -> Path:
+    """The hidden sibling folder a run of ``out`` is written into before :func:`publish`."""
+    return out.parent / f".{out.name}.partial-{os.getpid()}"
+
+
+def publish(staging: Path, out: Path, *, overwrite: bool = False) -> None:
+    """Make a complete ``staging`` folder (manifest written last) visible as ``out``."""
+    old = out.parent / f".{out.name}.old-{os.getpid()}"
+    if out.exists():
+        check_output_folder(out, overwrite=overwrite)  # it may have changed while we ran
+        out.rename(old)
+    staging.rename(out)
+    shutil.rmtree(old, ignore_errors=True)
 
 
 def write_run(
@@ -198,18 +226,13 @@ def write_run(
     out = Path(out_dir)
     check_output_folder(out, overwrite=overwrite)
     out.parent.mkdir(parents=True, exist_ok=True)
-    staging = out.parent / f".{out.name}.partial-{os.getpid()}"
+    staging = staging_folder(out)
     shutil.rmtree(staging, ignore_errors=True)
     try:
         paths = write_tables(tables, staging, fmt=fmt, excel=excel)
         rows = {name: len(df) for name, df in tables.items()}
         _atomic_write_bytes(staging / MANIFEST, manifest_bytes(paths, fmt, excel, rows))
-        old = out.parent / f".{out.name}.old-{os.getpid()}"
-        if out.exists():
-            check_output_folder(out, overwrite=overwrite)  # it may have changed while we ran
-            out.rename(old)
-        staging.rename(out)
-        shutil.rmtree(old, ignore_errors=True)
+        publish(staging, out, overwrite=overwrite)
     except BaseException:
         shutil.rmtree(staging, ignore_errors=True)
         raise
