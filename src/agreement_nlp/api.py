@@ -132,18 +132,34 @@ def iter_article_rows(
         yield {"articles": [article_row(pending.pop(0)[1], None)]}
 
 
+def collect_tables(rows: Iterable[Mapping[str, list[dict[str, Any]]]]) -> Tables:
+    """Gather per-article rows (as :func:`iter_article_rows` yields them) into :class:`Tables`."""
+    table_rows: dict[str, list[dict[str, Any]]] = {t: [] for t in TABLE_NAMES}
+    for article_rows in rows:
+        for table, some in article_rows.items():
+            table_rows[table].extend(some)
+    return Tables(**{t: frame(t, table_rows[t]) for t in TABLE_NAMES})
+
+
 def extract(
     inputs: InputItem | Iterable[InputItem],
     *,
     published_at: str | None = None,
     nlp: Language | None = None,
     batch_size: int = 16,
+    workers: int | None = 1,
+    client: Any = None,
 ) -> Tables:
     """Extract the tables from articles.
 
     ``inputs``: article texts, paths (``.txt`` files, folders, ``.jsonl``
     files), records (``{"id", "text", "title", "published_at", ...}``) or
     :class:`Article` objects, alone or in a list.
+
+    ``workers``: processes to run the pipeline in (``None``: all cores; each
+    loads its own model). ``client``: a ``dask.distributed.Client`` to run
+    on a cluster instead (see :mod:`agreement_nlp.distributed`). The tables
+    are the same either way.
 
     >>> import agreement_nlp
     >>> tables = agreement_nlp.extract(
@@ -153,10 +169,11 @@ def extract(
     >>> tables.agreements[["type", "signed_on"]].values.tolist()
     [['financement', '2024-05-11']]
     """
-    rows: dict[str, list[dict[str, Any]]] = {t: [] for t in TABLE_NAMES}
-    for article_rows in iter_article_rows(
-        to_articles(inputs, published_at), nlp, batch_size=batch_size
-    ):
-        for table, table_rows in article_rows.items():
-            rows[table].extend(table_rows)
-    return Tables(**{t: frame(t, rows[t]) for t in TABLE_NAMES})
+    articles = to_articles(inputs, published_at)
+    if client is not None:
+        from agreement_nlp.distributed import iter_rows_dask
+
+        return collect_tables(iter_rows_dask(articles, client, batch_size=batch_size))
+    from agreement_nlp.parallel import iter_rows
+
+    return collect_tables(iter_rows(articles, workers=workers, nlp=nlp, batch_size=batch_size))

@@ -8,7 +8,8 @@ code.
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -18,8 +19,8 @@ from spacy.language import Language
 from agreement_nlp.article import Article
 from agreement_nlp.io.progress import estimate_articles, progress_bar
 from agreement_nlp.io.readers import ReadOptions
-from agreement_nlp.io.writers import check_output_folder, write_run
-from agreement_nlp.schema import TABLE_NAMES, frame
+from agreement_nlp.io.writers import check_output_folder
+from agreement_nlp.schema import TABLE_NAMES
 from agreement_nlp.tables import Tables
 
 
@@ -29,13 +30,30 @@ class RunReport:
 
     ``unreadable``: messages for inputs that could not be read at all (the
     run fails); ``problems``: every article that is ``error`` or ``skipped``
-    (the run fails on them only with ``--strict``).
+    (the run fails on them only with ``--strict``). A streamed run keeps no
+    tables (``tables`` is None), only ``rows`` per table and article ``statuses``.
     """
 
-    tables: Tables
+    tables: Tables | None = None
     written: list[Path] = field(default_factory=list)
     unreadable: list[str] = field(default_factory=list)
     problems: list[str] = field(default_factory=list)
+    rows: dict[str, int] = field(default_factory=lambda: dict.fromkeys(TABLE_NAMES, 0))
+    statuses: Counter[str] = field(default_factory=Counter)
+
+    def __post_init__(self) -> None:
+        if self.tables is not None:
+            self.rows = {name: len(df) for name, df in self.tables.items()}
+            self.statuses = Counter(self.tables.articles["status"].dropna().tolist())
+
+    def add(self, article_rows: Mapping[str, list[dict[str, Any]]]) -> None:
+        """Count one article's rows; note it when it is in error or skipped."""
+        for table, some in article_rows.items():
+            self.rows[table] += len(some)
+        for row in article_rows.get("articles", []):
+            self.statuses[row["status"]] += 1
+            if row["status"] in ("error", "skipped"):
+                self.problems.append(str(row["error"] or ""))
 
     def summary(self) -> str:
         """One line: articles by status, persons, agreements, errors.
@@ -43,11 +61,11 @@ class RunReport:
         >>> RunReport(Tables.empty()).summary()
         '0 articles (0 ok, 0 empty, 0 skipped, 0 errors), 0 persons, 0 agreements'
         """
-        n = Counter(self.tables.articles["status"].dropna().tolist())
+        n = self.statuses
         return (
-            f"{len(self.tables.articles)} articles ({n['ok']} ok, {n['empty']} empty, "
+            f"{self.rows['articles']} articles ({n['ok']} ok, {n['empty']} empty, "
             f"{n['skipped']} skipped, {n['error']} errors), "
-            f"{len(self.tables.persons)} persons, {len(self.tables.agreements)} agreements"
+            f"{self.rows['persons']} persons, {self.rows['agreements']} agreements"
         )
 
 
@@ -69,31 +87,67 @@ def run_extract(
     published_at: str | None = None,
     show_progress: bool = False,
     nlp: Language | None = None,
+    workers: int | None = 1,
+    engine: str = "local",
+    scheduler: str | None = None,
+    client: Any = None,
 ) -> RunReport:
     """Read ``inputs``, extract every table, write them to ``out`` as one complete set.
+
+    Rows are written as they come (:class:`~agreement_nlp.io.stream_writer.StreamWriter`):
+    memory does not grow with the input. ``workers`` processes run the
+    pipeline (``None``: all cores); ``engine="dask"`` runs it on the cluster
+    of ``client``, or at ``scheduler``, or on a local one of ``workers``
+    processes. The output is the same byte for byte whatever the engine.
 
     Raises :class:`~agreement_nlp.io.writers.OutputFolderError` before any
     work when ``out`` cannot be used.
     """
-    from agreement_nlp.api import iter_article_rows, load_pipeline, to_articles  # noqa: PLC0415
+    from agreement_nlp.api import to_articles
+    from agreement_nlp.io.stream_writer import StreamWriter
 
     options = options or ReadOptions()
     check_output_folder(out, overwrite=overwrite)
     paths = [Path(i) for i in inputs]  # a Path is never mistaken for article text
     total = estimate_articles(paths, options.glob, options.input_format) if show_progress else None
-    report = RunReport(Tables.empty())
-    rows: dict[str, list[dict[str, Any]]] = {t: [] for t in TABLE_NAMES}
+    report = RunReport()
     articles = _watch(to_articles(paths, published_at, options=options), report)
-    with progress_bar(show_progress, total) as advance:
-        pipeline = nlp if nlp is not None else load_pipeline()
-        for article_rows in iter_article_rows(articles, pipeline):
-            for table, table_rows in article_rows.items():
-                rows[table].extend(table_rows)
+    with (
+        StreamWriter(out, fmt, excel=excel, overwrite=overwrite) as writer,
+        _row_stream(articles, engine, nlp, workers, scheduler, client) as stream,
+        progress_bar(show_progress, total) as advance,
+    ):
+        for article_rows in stream:
+            writer.add(article_rows)
+            report.add(article_rows)
             advance(1)
-    report.tables = Tables(**{t: frame(t, rows[t]) for t in TABLE_NAMES})
-    bad = report.tables.articles[report.tables.articles["status"].isin(["error", "skipped"])]
-    report.problems = [str(e) for e in bad["error"].fillna("").tolist()]
-    report.written = write_run(
-        dict(report.tables.items()), out, fmt, excel=excel, overwrite=overwrite
-    )
+        report.written = writer.close()
     return report
+
+
+ENGINES = ("local", "dask")
+
+
+@contextmanager
+def _row_stream(
+    articles: Iterable[Article],
+    engine: str,
+    nlp: Language | None,
+    workers: int | None,
+    scheduler: str | None,
+    client: Any,
+) -> Iterator[Iterator[Mapping[str, list[dict[str, Any]]]]]:
+    if engine == "local":
+        from agreement_nlp.parallel import iter_rows
+
+        yield iter_rows(articles, workers=workers, nlp=nlp)
+    elif engine == "dask":
+        from agreement_nlp.distributed import dask_client, iter_rows_dask
+
+        if client is not None:
+            yield iter_rows_dask(articles, client)
+        else:
+            with dask_client(scheduler, workers) as own:
+                yield iter_rows_dask(articles, own)
+    else:
+        raise ValueError(f"unknown engine {engine!r}; choose one of {', '.join(ENGINES)}")
