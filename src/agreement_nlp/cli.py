@@ -71,6 +71,22 @@ def extract_cli(
         bool, typer.Option("--strict", help="Fail on any article in error or skipped.")
     ] = False,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar.")] = False,
+    workers: Annotated[
+        int | None,
+        typer.Option(
+            "--workers", "-w", min=1, help="Processes, each with its own model [all cores]."
+        ),
+    ] = None,
+    engine: Annotated[
+        str, typer.Option("--engine", help="local (processes here) or dask (a cluster).")
+    ] = "local",
+    scheduler: Annotated[
+        str | None,
+        typer.Option(
+            "--scheduler",
+            help="Dask scheduler address (with --engine dask) [a local cluster of --workers].",
+        ),
+    ] = None,
 ) -> None:
     """Read articles and write the tables (articles, persons, ministries, agreements, ...).
 
@@ -80,7 +96,8 @@ def extract_cli(
     skipped), 2 when the output folder cannot be used.
     """
     # Imported here so that --help does not load spaCy.
-    from agreement_nlp.io.batch import run_extract
+    from agreement_nlp.distributed import DaskMissingError
+    from agreement_nlp.io.batch import ENGINES, run_extract
     from agreement_nlp.io.discover import INPUT_FORMATS
     from agreement_nlp.io.progress import show_progress
     from agreement_nlp.io.readers import FieldMap, ReadOptions
@@ -88,6 +105,10 @@ def extract_cli(
 
     if fmt not in FORMATS:
         raise typer.BadParameter(f"choose one of {', '.join(FORMATS)}", param_hint="--format")
+    if engine not in ENGINES:
+        raise typer.BadParameter(f"choose one of {', '.join(ENGINES)}", param_hint="--engine")
+    if scheduler is not None and engine != "dask":
+        raise typer.BadParameter("needs --engine dask", param_hint="--scheduler")
     if input_format is not None and input_format not in INPUT_FORMATS:
         raise typer.BadParameter(
             f"choose one of {', '.join(INPUT_FORMATS)}", param_hint="--input-format"
@@ -106,8 +127,14 @@ def extract_cli(
             options=options,
             published_at=published_at,
             show_progress=show_progress(quiet),
+            workers=workers,
+            engine=engine,
+            scheduler=scheduler,
         )
     except OutputFolderError as exc:
+        typer.echo(f"error: {exc}", err=True)
+        raise typer.Exit(code=2) from exc
+    except DaskMissingError as exc:
         typer.echo(f"error: {exc}", err=True)
         raise typer.Exit(code=2) from exc
     typer.echo(report.summary(), err=True)
