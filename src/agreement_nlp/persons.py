@@ -118,7 +118,7 @@ def _role_matches(doc: Doc, content_end: int, holes: list[tuple[int, int]]) -> l
         match = RoleMatch(trig, trig.start, trig.end)
         nxt = span.end
         if trig.rule.portfolio:
-            pf = read_portfolio(doc, nxt, limit=span.sent.end)
+            pf = read_portfolio(doc, nxt, limit=_line_end_token(doc, span.end))
             if pf is not None:
                 match.portfolio = pf
                 match.end = max(match.end, pf.end)
@@ -133,6 +133,15 @@ def _role_matches(doc: Doc, content_end: int, holes: list[tuple[int, int]]) -> l
             _country_after(doc, nxt, span.sent.end, match)
         out.append(match)
     return out
+
+
+def _line_end_token(doc: Doc, i: int) -> int:
+    """Index of the first token after ``i`` that holds a line break (the parser's
+    sentences sometimes cut a long portfolio; lines do not)."""
+    for j in range(i, min(len(doc), i + 60)):
+        if "\n" in doc[j].text or "\n" in doc[j].whitespace_:
+            return j + 1 if "\n" in doc[j].whitespace_ else j
+    return min(len(doc), i + 60)
 
 
 def _country_after(doc: Doc, i: int, limit: int, match: RoleMatch) -> None:
@@ -716,6 +725,9 @@ def _ministries(
     for role in roles:
         if role.portfolio is None or role.rule.former or role.rule.role != "minister":
             continue
+        if not role.rule.ministry_prefix.startswith("Ministère"):
+            # A secretariat of state is the person's post, not a ministry of its own.
+            continue
         who = person_of_role.get(id(role))
         country = role.country or (who.country if who else None) or home
         text = doc.text[role.start : role.portfolio.end]
@@ -736,7 +748,12 @@ def _ministries(
         add(m.name, m.portfolio, m.country, m.mention, m.rule, None)
     # Ministers whose ministry comes from the role alone ("chef de la diplomatie").
     for p in persons:
-        if p.role == "minister" and p.ministry and p.ministry_id is None:
+        if (
+            p.role == "minister"
+            and p.ministry
+            and p.ministry_id is None
+            and p.ministry.startswith("Ministère")
+        ):
             ministry = add(
                 p.ministry,
                 p.ministry.removeprefix("Ministère "),
@@ -766,7 +783,7 @@ def _ministere_mentions(doc: Doc, home: str | None) -> list[Ministry]:
         span = doc.char_span(m.start(), m.end(), alignment_mode="expand")
         if span is None:
             continue
-        pf = read_portfolio(doc, span.end, limit=span.sent.end)
+        pf = read_portfolio(doc, span.end, limit=_line_end_token(doc, span.end))
         if pf is None:
             continue
         country = pf.country or home

@@ -28,7 +28,24 @@ _PREPS = {"de", "du", "des", "d'", "aux", "au", "a"}
 _DETS = {"la", "l'", "le", "les"}
 _CHARGE = {"charge", "chargee", "charges", "chargees"}
 # Capitalised words that never start a portfolio ("et de Madame X").
-_NOT_HEADS = {"madame", "monsieur", "mme", "m.", "mademoiselle", "son", "sa", "leur"}
+_NOT_HEADS = {
+    "madame",
+    "monsieur",
+    "mme",
+    "m.",
+    "mademoiselle",
+    "son",
+    "sa",
+    "leur",
+    "ministre",
+    "ministres",
+    "garde",
+    "secretaire",
+    "president",
+    "presidente",
+    "premier",
+    "directeur",
+}
 _MAX_TOKENS = 40
 
 
@@ -138,6 +155,7 @@ def read_portfolio(doc: Doc, i: int, limit: int | None = None) -> Portfolio | No
         i += 1
     first = i
     last = -1  # index of the last token of the portfolio
+    last_head = -1
     k = i
     while k < end:
         head = _prep_at(doc, k, end)
@@ -150,7 +168,7 @@ def read_portfolio(doc: Doc, i: int, limit: int | None = None) -> Portfolio | No
             country, country_text = found[0], doc[head : found[1]].text
             k = found[1]
             break
-        last = head
+        last = last_head = head
         k = _read_segment(doc, head + 1, end, inner)
         last = max(last, k - 1)
         # joiners to the next segment: ",", "et", ", et", or none ("de l'Économie du Plan")
@@ -161,7 +179,9 @@ def read_portfolio(doc: Doc, i: int, limit: int | None = None) -> Portfolio | No
             nxt += 1
         head = _prep_at(doc, nxt, end)
         if head >= 0 and _is_head(doc[head], continuing=True):
-            if nxt == k and not doc[head].text[:1].isupper():
+            # Without a joiner, only "du Plan" after a capitalised head, or
+            # "des territoires" after a lower-case one, goes on.
+            if nxt == k and doc[head].text[:1].isupper() != doc[last_head].text[:1].isupper():
                 break
             if _country_at(doc, head, end) is None or nxt == k:
                 k = nxt
