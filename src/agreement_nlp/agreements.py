@@ -78,6 +78,11 @@ def _find(
         before = folded[max(0, s - 14) : s]
         if rule.plural:
             found.kind = "plural"
+            _read_title(doc, segs, found, rules)
+            # "les accords d'Évian", "des accords de coopération militaire entre le Mali
+            # et la Russie": a plural that names one set of texts.
+            if found.kind == "named" and not _names_one_set(found, text):
+                found.kind, found.title = "plural", ""
         elif re.search(
             r"(?:^|\W)(?:" + "|".join(map(re.escape, rules.anaphoric)) + r")\s*$", before
         ):
@@ -86,6 +91,13 @@ def _find(
             _read_title(doc, segs, found, rules)
         out.append(found)
     return out
+
+
+def _names_one_set(found: Found, text: str) -> bool:
+    rest = text[found.end : found.title_end]
+    return (
+        bool(re.match(r"\s*(?:d['’]|de |du )\s*[A-ZÀ-Ý]", rest)) or " entre " in f" {fold(rest)} "
+    )
 
 
 def _read_title(doc: Doc, segs: Segments, found: Found, rules: AgreementRules) -> None:
@@ -112,12 +124,16 @@ def _read_title(doc: Doc, segs: Segments, found: Found, rules: AgreementRules) -
     limit = min(len(doc), i + MAX_TITLE_TOKENS)
     if i >= limit or fold(doc[i].text) not in rules.complements:
         return
+    # "le contrat de recevoir les doses": a verb after "de" is not what the agreement is about
+    if i + 1 < limit and doc[i + 1].pos_ in ("VERB", "AUX") and fold(doc[i].text) in ("de", "d'"):
+        return
+    date_starts = {d.start for d in doc._.dates or []}
     last = i - 1
     k = i
     while k < limit and doc[k].idx < seg.end:
         tok = doc[k]
         f = fold(tok.text)
-        if tok.is_sent_start and k > i:
+        if tok.idx in date_starts or tok.pos_ == "PRON" or (f in {"en", "se", "s'"} and k > i + 1):
             break
         if tok.text in {".", ";", ":", "(", ")", "!", "?", "«", "»", "\n"} or (
             tok.is_space and "\n" in tok.text
@@ -137,7 +153,7 @@ def _read_title(doc: Doc, segs: Segments, found: Found, rules: AgreementRules) -
             break
         if f in {"par", "hier", "aujourd'hui", "lors", "le", "la", "les", "mardi"} and k == i:
             return
-        if f in {"lors", "hier", "aujourd'hui", "demain"}:
+        if f in {"lors", "hier", "aujourd'hui", "demain", "afin", "alors", "tandis", "mais", "car"}:
             break
         last = k
         k += 1
@@ -159,7 +175,8 @@ def _public(text: str, rules: AgreementRules) -> bool:
     if rules.private_regex.search(folded):
         return False
     return any(
-        p.kind in ("country_name", "organisation", "demonym") for p in gazetteer.find_places(text)
+        p.kind in ("country_name", "organisation", "demonym", "city")
+        for p in gazetteer.find_places(text)
     )
 
 
@@ -183,6 +200,17 @@ def _group(found: list[Found], segs: Segments, doc: Doc, rules: AgreementRules) 
             if not _public(segs.text_of(f.seg) + " " + f.title, rules):
                 continue
             same = next((d for d in drafts if _same_title(d.named.title, f.title)), None)
+            if same is None and _only_parties(f):
+                # "l'accord avec le Soudan" after "un accord entre Israël et le Soudan"
+                own = set(_places_codes(f.title, cities=True))
+                same = next(
+                    (
+                        d
+                        for d in reversed(drafts)
+                        if own and own <= set(_places_codes(d.named.title, cities=True))
+                    ),
+                    None,
+                )
             if same is not None:
                 if len(f.title) > len(same.named.title):
                     same.named.title = f.title
@@ -213,6 +241,33 @@ def _group(found: list[Found], segs: Segments, doc: Doc, rules: AgreementRules) 
             if r.seg not in d.context and r.seg < first + 1 + MAX_CONTEXT * 2:
                 d.context.append(r.seg)
     return drafts
+
+
+_FILLER = {
+    "entre",
+    "avec",
+    "et",
+    "le",
+    "la",
+    "les",
+    "l'",
+    "de",
+    "du",
+    "des",
+    "d'",
+    "a",
+    "au",
+    "aux",
+}
+
+
+def _only_parties(f: Found) -> bool:
+    """A title that says nothing but who the parties are ("Accord avec le Soudan")."""
+    rest = f.title[f.end - f.start :]
+    for p in gazetteer.find_places(rest):
+        rest = rest.replace(p.text, " ")
+    words = [w for w in re.findall(r"[\w'’-]+", fold(rest)) if w not in _FILLER]
+    return not words
 
 
 def _signed_here(text: str, rules: AgreementRules) -> bool:
@@ -261,7 +316,8 @@ def _signatories(
             key=lambda x: x[0],
         )
         for start, p in mentions:
-            if p.person_id in seen or p.role == "journalist":
+            # Agreements with a public party are signed by office holders.
+            if p.person_id in seen or p.role in ("journalist", "other"):
                 continue
             if any(_after_witness(doc.text, w, start) for w in witness_ends):
                 continue
@@ -333,10 +389,32 @@ def _place(doc: Doc, segs: Segments, indexes: list[int]) -> str | None:
     return None
 
 
-def _places_codes(text: str) -> list[str]:
+_PARTY_SLOT = re.compile(
+    r"(?<![\w'])(?:entre|avec|et|liant|a)\s+(?:l'|le |la |les |la societe |le groupe )?$"
+)
+
+
+def _named_parties(doc: Doc, f: Found) -> list[str]:
+    """Companies and bodies named as parties in a title ("entre l'UE et Pfizer")."""
+    out = []
+    end = f.title_end or f.end
+    for ent in doc.ents:
+        if ent.label_ != "ORG" or not (f.end <= ent.start_char < end):
+            continue
+        before = fold(doc.text[max(f.start, ent.start_char - 20) : ent.start_char])
+        name = ent.text.strip()
+        if _PARTY_SLOT.search(before) and not gazetteer.find_places(name):
+            out.append(name)
+    return out
+
+
+def _places_codes(text: str, cities: bool = False) -> list[str]:
+    """Country and organisation codes named in ``text``; with ``cities``, a city
+    stands for its country ("un accord entre Washington et Pékin")."""
+    kinds = ("country_name", "demonym", "prefix", "organisation", *(("city",) if cities else ()))
     codes = []
     for p in gazetteer.find_places(text):
-        if p.kind in ("country_name", "demonym", "prefix", "organisation") and p.code not in codes:
+        if p.kind in kinds and p.code not in codes:
             codes.append(p.code)
     return codes
 
@@ -383,11 +461,13 @@ def extract_agreements(doc: Doc) -> list[Agreement]:
         place = _place(doc, segs, [i for i in d.context if i in signing_segs]) or _place(
             doc, segs, signing_segs
         )
-        parties = _places_codes(d.named.title)
+        parties = _places_codes(d.named.title, cities=True)
+        parties += [o for o in _named_parties(doc, d.named) if o not in parties]
+        from_title = len(parties) >= 2
         for s in sigs:
             if s.country and s.country not in parties:
                 parties.append(s.country)
-        if len(parties) < 2:
+        if len(parties) < 2 and not from_title:
             for i in d.context:
                 if _signed_here(segs.text_of(i), rules):
                     parties += [c for c in _places_codes(segs.text_of(i)) if c not in parties]

@@ -196,6 +196,10 @@ def _clean_entity(ent: Span, roles_at: dict[int, RoleMatch]) -> NameMention | No
         if not t:
             break
     text = text.strip()
+    # "Moses Rono de BBC": the model runs a name into its employer
+    cut = re.search(r"\s(?:de|du|d')\s*[A-Z]{2,}\b.*$", text)
+    if cut:
+        text = text[: cut.start()]
     if not text or not looks_like_name(text):
         return None
     if (

@@ -1,16 +1,53 @@
-"""Sentences as the rules see them: the model's sentences, cut at line breaks.
+"""Sentences as the rules see them: lines, cut at sentence-final punctuation.
 
-Press dumps put headings, captions and bylines on lines of their own; the
-parser sometimes runs them into the next sentence. Cutting at line breaks
-keeps a heading ("Accord sur ...") apart from the paragraph under it.
+Press dumps put headings, captions and bylines on lines of their own, and the
+parser's sentence boundaries are unreliable on them (a hyphen in
+"l'accord-cadre" can start a sentence). A plain rule is steadier: a line
+break ends a sentence, and so does ``.``, ``!``, ``?`` or ``…`` before a
+capital, except after an abbreviation or an initial ("M.", "S.E.M.", "Sumer S. Barwal").
 """
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_right
 from dataclasses import dataclass
 
 from spacy.tokens import Doc
+
+_ABBREVIATIONS = frozenset(
+    {
+        "m",
+        "mm",
+        "mme",
+        "mmes",
+        "mlle",
+        "dr",
+        "pr",
+        "me",
+        "st",
+        "ste",
+        "sem",
+        "se",
+        "n",
+        "no",
+        "art",
+        "av",
+        "bd",
+        "cf",
+        "etc",
+        "gal",
+        "col",
+        "cdt",
+        "lt",
+        "vol",
+        "p",
+        "pp",
+        "ex",
+        "min",
+    }
+)
+_BOUNDARY = re.compile(r"[.!?…]+[»\"”)]*\s+(?=[«\"“(]?[A-ZÀ-ÖØ-Þ0-9])")
 
 
 @dataclass(frozen=True)
@@ -20,32 +57,52 @@ class Segment:
     is_line: bool  # the segment is a whole line (a heading or a caption)
 
 
+def split_sentences(text: str, end: int | None = None) -> list[Segment]:
+    """Sentences of ``text[:end]`` as (start, end) offsets.
+
+    >>> t = "Le ministre, M. Diop, a signé.\\nAccord sur la pêche\\nIl a été signé hier."
+    >>> [t[s.start:s.end] for s in split_sentences(t)]
+    ['Le ministre, M. Diop, a signé.', 'Accord sur la pêche', 'Il a été signé hier.']
+    """
+    limit = len(text) if end is None else end
+    out: list[Segment] = []
+    pos = 0
+    while pos < limit:
+        nl = text.find("\n", pos, limit)
+        line_end = limit if nl < 0 else nl
+        out.extend(_split_line(text, pos, line_end))
+        pos = line_end + 1
+    return out
+
+
+def _split_line(text: str, start: int, end: int) -> list[Segment]:
+    line = text[start:end]
+    if not line.strip():
+        return []
+    cuts = [0]
+    for m in _BOUNDARY.finditer(line):
+        word = re.search(r"([\w.]+)[.!?…]*$", line[: m.start() + 1])
+        token = word.group(1).rstrip(".").replace(".", "").lower() if word else ""
+        if m.group(0)[0] == "." and (token in _ABBREVIATIONS or len(token) == 1):
+            continue
+        cuts.append(m.end())
+    cuts.append(len(line))
+    pieces = []
+    for a, b in zip(cuts, cuts[1:], strict=False):
+        raw = line[a:b]
+        if raw.strip():
+            s = start + a + len(raw) - len(raw.lstrip())
+            e = start + b - (len(raw) - len(raw.rstrip()))
+            pieces.append((s, e))
+    whole = len(pieces) == 1
+    return [Segment(s, e, whole) for s, e in pieces]
+
+
 class Segments:
     def __init__(self, doc: Doc, end: int | None = None) -> None:
-        text = doc.text
-        limit = len(text) if end is None else end
-        out: list[Segment] = []
-        for sent in doc.sents:
-            s, e = sent.start_char, min(sent.end_char, limit)
-            pos = s
-            while pos < e:
-                nl = text.find("\n", pos, e)
-                piece_end = e if nl < 0 else nl
-                raw = text[pos:piece_end]
-                if raw.strip():
-                    a = pos + len(raw) - len(raw.lstrip())
-                    b = piece_end - (len(raw) - len(raw.rstrip()))
-                    line_start = text.rfind("\n", 0, a) + 1
-                    line_end = text.find("\n", b)
-                    line_end = len(text) if line_end < 0 else line_end
-                    whole = not text[line_start:a].strip() and not text[b:line_end].strip()
-                    out.append(Segment(a, b, whole))
-                if nl < 0:
-                    break
-                pos = nl + 1
-        self.items = out
-        self._starts = [x.start for x in out]
-        self.text = text
+        self.items = split_sentences(doc.text, end)
+        self._starts = [x.start for x in self.items]
+        self.text = doc.text
 
     def index_of(self, offset: int) -> int:
         i = bisect_right(self._starts, offset) - 1
