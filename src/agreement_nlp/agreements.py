@@ -414,6 +414,9 @@ def _places_codes(text: str, cities: bool = False) -> list[str]:
     kinds = ("country_name", "demonym", "prefix", "organisation", *(("city",) if cities else ()))
     codes = []
     for p in gazetteer.find_places(text):
+        # "l'accord de Paris", "les accords d'Évian": the place it is named after, not a party
+        if p.kind == "city" and re.search(r"(?:\bde|\bd')\s*$", fold(text[: p.start])):
+            continue
         if p.kind in kinds and p.code not in codes:
             codes.append(p.code)
     return codes
@@ -461,19 +464,7 @@ def extract_agreements(doc: Doc) -> list[Agreement]:
         place = _place(doc, segs, [i for i in d.context if i in signing_segs]) or _place(
             doc, segs, signing_segs
         )
-        parties = _places_codes(d.named.title, cities=True)
-        parties += [o for o in _named_parties(doc, d.named) if o not in parties]
-        from_title = len(parties) >= 2
-        for s in sigs:
-            if s.country and s.country not in parties:
-                parties.append(s.country)
-        if len(parties) < 2 and not from_title:
-            for i in d.context:
-                if _signed_here(segs.text_of(i), rules):
-                    parties += [c for c in _places_codes(segs.text_of(i)) if c not in parties]
-        if len(parties) < 2:
-            for i in signing_segs:
-                parties += [c for c in _places_codes(segs.text_of(i)) if c not in parties]
+        parties = _parties(d, segs, doc, sigs, signing_segs, rules, home)
         _pair_counterparts(sigs, parties, persons, ministries, home)
         parties = sorted({*parties, *(s.country for s in sigs if s.country)})
         title = squash(d.named.title)
@@ -499,6 +490,60 @@ def extract_agreements(doc: Doc) -> list[Agreement]:
             )
         )
     return out
+
+
+_OWN_STATE = re.compile(r"(?<![\w-])(?:l'etat|le gouvernement|notre pays)(?!\s+(?:du|de|des|d')\s)")
+
+
+def _parties(
+    d: _Draft,
+    segs: Segments,
+    doc: Doc,
+    sigs: list[Signatory],
+    signing_segs: list[int],
+    rules: AgreementRules,
+    home: str | None,
+) -> list[str]:
+    """Who is party to the agreement, nearest evidence first.
+
+    The title's countries and organisations (a capital standing for its
+    country), companies in a party slot ("entre l'UE et Pfizer") and "l'État"
+    (the home country) come first; then, while fewer than two, the places
+    named in the mention's sentence nearest to it, the signatories'
+    countries, and the article's signing sentences.
+    """
+    title = d.named.title
+    parties = _places_codes(title, cities=True)
+    parties += [o for o in _named_parties(doc, d.named) if o not in parties]
+    if home and home not in parties and _OWN_STATE.search(fold(title)):
+        parties.append(home)
+    for s in sigs:
+        if s.country and s.country not in parties:
+            parties.append(s.country)
+    if len(parties) >= 2:
+        return parties
+    seg = segs.items[d.named.seg]
+    around = [
+        p
+        for p in gazetteer.find_places(doc.text, seg.start, seg.end)
+        if p.kind in ("country_name", "demonym", "organisation")
+        and not (d.named.start <= p.start < (d.named.title_end or d.named.end))
+    ]
+    around.sort(key=lambda p: abs(p.start - d.named.start))
+    for p in around:
+        if len(parties) >= 2:
+            return parties
+        if p.code not in parties:
+            parties.append(p.code)
+    for i in [*d.context, *signing_segs]:
+        if len(parties) >= 2:
+            break
+        if i == d.named.seg or not _signed_here(segs.text_of(i), rules):
+            continue
+        for c in _places_codes(segs.text_of(i)):
+            if c not in parties and len(parties) < 2:
+                parties.append(c)
+    return parties
 
 
 def _home(persons: list[Person]) -> str | None:
