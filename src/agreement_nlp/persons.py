@@ -131,8 +131,56 @@ def _role_matches(doc: Doc, content_end: int, holes: list[tuple[int, int]]) -> l
                 _country_after(doc, nxt, span.sent.end, match)
         elif nxt < len(doc):
             _country_after(doc, nxt, span.sent.end, match)
+            if trig.rule.role in ("official", "ambassador", "head_of_state", "head_of_government"):
+                _institution_after(doc, match)
         out.append(match)
     return out
+
+
+_MAX_INSTITUTION_WORDS = 16
+
+
+def _institution_after(doc: Doc, match: RoleMatch) -> None:
+    """Read what an office belongs to, up to the comma before the name:
+    "la représentante de l'UNICEF au Mali, Mme X" (UNICEF), "l'ambassadeur de France
+    au Mali, X" (FRA), "le président du Groupe de la BID, Dr X" (BID)."""
+    text = doc.text
+    end = match.end
+    depth = 0
+    stop = None
+    for pos in range(end, min(len(text), end + 160)):
+        ch = text[pos]
+        if ch == "(":
+            depth += 1
+        elif ch == ")":
+            depth = max(0, depth - 1)
+        elif ch in ",;:\n" and depth == 0:
+            stop = pos
+            break
+        elif ch == "." and depth == 0 and not text[pos - 1 : pos].isupper():
+            return
+    if stop is None or stop == end:
+        return
+    stretch = text[end:stop]
+    if len(stretch.split()) > _MAX_INSTITUTION_WORDS or not re.match(
+        r"\s*(?:de|du|des|d'|d’|[A-Z])", stretch
+    ):
+        return
+    if any(e.label_ == "PER" and end <= e.start_char < stop for e in doc.ents):
+        return
+    places = gazetteer.find_places(text, end, stop)
+    orgs = [p for p in places if p.kind == "organisation"]
+    countries = [p for p in places if p.kind in ("country_name", "demonym")]
+    pick = None
+    if match.rule.role == "official" and orgs:
+        pick, rule = orgs[0], "country:organisation"
+    elif countries and not match.country:
+        pick, rule = countries[0], "country:name"
+    elif orgs and not match.country:
+        pick, rule = orgs[0], "country:organisation"
+    if pick is not None:
+        match.country, match.country_rule = pick.code, rule
+    match.end = stop
 
 
 def _line_end_token(doc: Doc, i: int) -> int:
@@ -213,6 +261,11 @@ def _clean_entity(ent: Span, roles_at: dict[int, RoleMatch]) -> NameMention | No
     tokens = name_tokens(text)
     if not tokens:
         return None
+    if len(text.split()) == 1 and not text.isupper():
+        # "Economiste", "Commissaire": a lone common noun the model took for a name
+        tok = next((t for t in ent if t.idx == start), None)
+        if tok is not None and tok.pos_ != "PROPN":
+            return None
     return NameMention(start, start + len(text), text, title=title, glued=glued, tokens=tokens)
 
 
