@@ -133,7 +133,7 @@ def _read_title(doc: Doc, segs: Segments, found: Found, rules: AgreementRules) -
     while k < limit and doc[k].idx < seg.end:
         tok = doc[k]
         f = fold(tok.text)
-        if tok.idx in date_starts or tok.pos_ == "PRON" or (f in {"en", "se", "s'"} and k > i + 1):
+        if tok.idx in date_starts or tok.pos_ == "PRON" or (f in {"se", "s'"} and k > i + 1):
             break
         if tok.text in {".", ";", ":", "(", ")", "!", "?", "«", "»", "\n"} or (
             tok.is_space and "\n" in tok.text
