@@ -36,9 +36,10 @@ def notebook(cells: list[NotebookNode]) -> NotebookNode:
         "language_info": {"name": "python"},
     }
     nb.cells = cells
-    # Stable ids: regenerating the notebooks must not change them.
+    # Stable ids, numbered as nbstripout numbers them: regenerating or stripping
+    # the notebooks must not change them.
     for i, cell in enumerate(nb.cells):
-        cell.id = f"cell-{i:02d}"
+        cell.id = str(i)
     return nb
 
 
