@@ -1,0 +1,86 @@
+"""The examples in the public API's docstrings run, and give what they show.
+
+Examples run with the real model (the pipeline is cached per process) and from
+the repository root, so that paths such as ``data/raw/...`` resolve.
+"""
+
+from __future__ import annotations
+
+import doctest
+import importlib
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+
+# The modules a user of the package imports from.
+PUBLIC_MODULES = [
+    "agreement_nlp",
+    "agreement_nlp.api",
+    "agreement_nlp.tables",
+    "agreement_nlp.article",
+    "agreement_nlp.schema",
+    "agreement_nlp.pipeline",
+    "agreement_nlp.display",
+    "agreement_nlp.evaluate",
+    "agreement_nlp.evaluate.run",
+    "agreement_nlp.evaluate.report",
+    "agreement_nlp.evaluate.gold",
+    "agreement_nlp.evaluate.scoring",
+]
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("name", PUBLIC_MODULES)
+def test_examples_run(name: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(ROOT)
+    module = importlib.import_module(name)
+    result = doctest.testmod(
+        module, optionflags=doctest.ELLIPSIS | doctest.NORMALIZE_WHITESPACE, report=True
+    )
+    assert result.failed == 0, f"{result.failed} of {result.attempted} examples failed in {name}"
+
+
+def _api(path: str) -> Callable[..., Any] | type:
+    module, _, attr = path.rpartition(".")
+    obj: Callable[..., Any] | type = getattr(importlib.import_module(module), attr)
+    return obj
+
+
+def _runnable_examples(obj: object) -> list[doctest.Example]:
+    tests = doctest.DocTestFinder(recurse=False).find(obj)
+    return [
+        ex
+        for t in tests
+        for ex in t.examples
+        if not ex.options.get(doctest.SKIP, False) and "SKIP" not in ex.source
+    ]
+
+
+# Each entry point of the API shows how it is called, in an example that runs.
+ENTRY_POINTS = [
+    "agreement_nlp.api.extract",
+    "agreement_nlp.tables.Tables",
+    "agreement_nlp.display.render_html",
+    "agreement_nlp.display.render_tables",
+    "agreement_nlp.display.render_doc",
+    "agreement_nlp.display.render_file",
+    pytest.param(
+        "agreement_nlp.pipeline.load_pipeline",
+        marks=pytest.mark.xfail(strict=True, reason="no example yet (pipeline.py)"),
+    ),
+    pytest.param(
+        "agreement_nlp.evaluate.run.evaluate",
+        marks=pytest.mark.xfail(
+            strict=True, reason="its examples are skipped and name a folder outside the project"
+        ),
+    ),
+]
+
+
+@pytest.mark.parametrize("path", ENTRY_POINTS)
+def test_entry_points_have_a_runnable_example(path: str) -> None:
+    assert _runnable_examples(_api(path)), f"{path}: no runnable example in the docstring"
