@@ -57,6 +57,7 @@ class _Draft:
     named: Found
     refs: list[Found] = field(default_factory=list)
     context: list[int] = field(default_factory=list)  # segment indexes
+    shared: list[int] = field(default_factory=list)  # sentences about several agreements
 
 
 def _find(
@@ -193,6 +194,48 @@ def _same_title(a: str, b: str) -> bool:
     )
 
 
+_COUNTS = {"deux": 2, "trois": 3, "quatre": 4, "cinq": 5, "six": 6, "2": 2, "3": 3, "4": 4, "5": 5}
+_DEFINITE_PLURAL = re.compile(
+    r"(?:^|\W)(?:les|ces|des|lesdits|lesdites)\s+(?:(deux|trois|quatre|cinq|six|\d)\s+)?"
+    r"(?:(?:premiers|nouveaux|importants|differents)\s+)?$"
+)
+
+
+_BULLET = re.compile(r"[ \t]*(?:[-•*–]|\d+[.)])[ \t]+(\S[^\n]*)")
+
+
+def _bullet_items(text: str, f: Found) -> list[tuple[int, int]]:
+    """Items of a list announced by a plural mention whose line ends with ":"."""
+    line_end = text.find("\n", f.end)
+    if line_end < 0 or not text[f.end : line_end].rstrip().endswith(":"):
+        return []
+    items = []
+    pos = line_end + 1
+    while pos < len(text):
+        nl = text.find("\n", pos)
+        nl = len(text) if nl < 0 else nl
+        line = text[pos:nl]
+        m = _BULLET.match(line)
+        if m:
+            start = pos + m.start(1)
+            items.append((start, start + len(m.group(1).rstrip())))
+        elif line.strip() and items:
+            break
+        elif line.strip():
+            return []
+        pos = nl + 1
+    return items
+
+
+def _singular(word: str) -> str:
+    """The agreement word of a plural mention, in the singular: "mémorandums d'entente"."""
+    head, _, rest = word.partition(" ")
+    head = head[:-1] if head.endswith(("s", "x")) and len(head) > 4 else head
+    if head.lower() == "memoranda":
+        head = "Memorandum"
+    return (head[:1].upper() + head[1:] + (" " + rest if rest else "")).strip()
+
+
 def _group(found: list[Found], segs: Segments, doc: Doc, rules: AgreementRules) -> list[_Draft]:
     drafts: list[_Draft] = []
     for f in found:
@@ -230,6 +273,26 @@ def _group(found: list[Found], segs: Segments, doc: Doc, rules: AgreementRules) 
             ):
                 f.title = doc.text[f.start : f.end]
                 drafts.append(_Draft(f))
+        elif f.kind == "plural" and (items := _bullet_items(doc.text, f)):
+            # "des mémorandums d'entente couvrant divers secteurs, dont :" and a list:
+            # one agreement per item, reading the announcing sentence as context.
+            for start, end in items:
+                item = Found(start, end, f.rule, "named", segs.index_of(start))
+                item.title = f"{_singular(doc.text[f.start : f.end])} : {doc.text[start:end]}"
+                item.title_end = end
+                draft = _Draft(item)
+                draft.shared.append(f.seg)
+                drafts.append(draft)
+        elif f.kind == "plural" and drafts:
+            # "Les deux accords ont été signés par ...": a definite plural speaks of
+            # the agreements named before it (as many as it counts, else all).
+            before = fold(doc.text[max(0, f.start - 20) : f.start])
+            m = _DEFINITE_PLURAL.search(before)
+            if m is not None:
+                n = _COUNTS.get(m.group(1) or "", 0)
+                prev = [d for d in drafts if d.named.start < f.start]
+                for d in prev[-n:] if n else prev:
+                    d.shared.append(f.seg)
     # context: from each agreement's first sentence to the next agreement's
     starts = sorted(d.named.seg for d in drafts)
     for d in drafts:
@@ -240,6 +303,7 @@ def _group(found: list[Found], segs: Segments, doc: Doc, rules: AgreementRules) 
         for r in d.refs:
             if r.seg not in d.context and r.seg < first + 1 + MAX_CONTEXT * 2:
                 d.context.append(r.seg)
+        d.context += [i for i in d.shared if i not in d.context]
     return drafts
 
 
