@@ -68,16 +68,8 @@ ENTRY_POINTS = [
     "agreement_nlp.display.render_tables",
     "agreement_nlp.display.render_doc",
     "agreement_nlp.display.render_file",
-    pytest.param(
-        "agreement_nlp.pipeline.load_pipeline",
-        marks=pytest.mark.xfail(strict=True, reason="no example yet (pipeline.py)"),
-    ),
-    pytest.param(
-        "agreement_nlp.evaluate.run.evaluate",
-        marks=pytest.mark.xfail(
-            strict=True, reason="its examples are skipped and name a folder outside the project"
-        ),
-    ),
+    "agreement_nlp.pipeline.load_pipeline",
+    "agreement_nlp.evaluate.run.evaluate",
 ]
 
 

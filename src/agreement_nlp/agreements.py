@@ -148,9 +148,9 @@ def _read_title(doc: Doc, segs: Segments, found: Found, rules: AgreementRules) -
             break
         if f in _STOP_LEMMAS or tok.lemma_ in {"signer", "parapher", "conclure"}:
             break
-        if tok.pos_ in ("VERB", "AUX") and "Fin" in tok.morph.get("VerbForm"):
+        if tok.pos_ in ("VERB", "AUX") and "Fin" in tok.morph.get("VerbForm", []):
             break
-        if tok.pos_ == "VERB" and "Part" in tok.morph.get("VerbForm") and k > i + 1:
+        if tok.pos_ == "VERB" and "Part" in tok.morph.get("VerbForm", []) and k > i + 1:
             break
         if f in {"par", "hier", "aujourd'hui", "lors", "le", "la", "les", "mardi"} and k == i:
             return
@@ -263,7 +263,8 @@ def _group(found: list[Found], segs: Segments, doc: Doc, rules: AgreementRules) 
         elif f.kind in ("ref", "bare"):
             prev = [d for d in drafts if d.named.start < f.start]
             same_type = [d for d in prev if d.named.rule.type == f.rule.type]
-            target = (same_type or prev or [None])[-1]
+            candidates = same_type or prev
+            target = candidates[-1] if candidates else None
             if target is not None:
                 target.refs.append(f)
             elif (
@@ -423,15 +424,21 @@ def _date(
 ) -> tuple[str | None, str]:
     for i in [d.named.seg, *d.context]:
         seg = segs.items[i]
-        if not rules.signing.search(fold(segs.text_of(i))) and i != d.named.seg:
+        cue = rules.signing.search(fold(doc.text[seg.start : seg.end]))
+        if cue is None and i != d.named.seg:
             continue
-        for dm in doc._.dates or []:
-            if (
-                seg.start <= dm.start < seg.end
-                and dm.granularity in ("day", "datetime")
-                and dm.value
-            ):
-                return dm.value[:10], f"date:{dm.rule}"
+        days = [
+            dm
+            for dm in doc._.dates or []
+            if seg.start <= dm.start < seg.end
+            and dm.granularity in ("day", "datetime")
+            and dm.value
+        ]
+        if days:
+            # The date nearest the signing verb, not a dateline opening the sentence.
+            at = seg.start + (cue.start() if cue else 0)
+            best = min(days, key=lambda dm: abs(dm.start - at))
+            return best.value[:10] if best.value else None, f"date:{best.rule}"
     if article_dates:
         return article_dates[0][0], f"date:article:{article_dates[0][1]}"
     return None, "date:none"

@@ -245,9 +245,9 @@ def _clean_entity(ent: Span, roles_at: dict[int, RoleMatch]) -> NameMention | No
             break
     text = text.strip()
     # "Moses Rono de BBC": the model runs a name into its employer
-    cut = re.search(r"\s(?:de|du|d')\s*[A-Z]{2,}\b.*$", text)
-    if cut:
-        text = text[: cut.start()]
+    employer = re.search(r"\s(?:de|du|d')\s*[A-Z]{2,}\b.*$", text)
+    if employer:
+        text = text[: employer.start()]
     if not text or not looks_like_name(text):
         return None
     if (
@@ -638,13 +638,15 @@ def home_country(doc: Doc, content_end: int, roles: list[RoleMatch]) -> str | No
     Press names foreign office holders with a qualifier ("son homologue russe",
     "le ministre du Développement économique de la Fédération de Russie") and
     its own government without one. So the home country is the most named
-    country (names count double, demonyms once) among those that do not
+    country (names count double, demonyms and cities once) among those that do not
     qualify a role; if every country qualifies one, the most named overall.
     """
     counts: Counter[str] = Counter()
     first: dict[str, int] = {}
     for p in gazetteer.find_places(doc.text, 0, content_end):
-        if p.kind in ("country_name", "demonym", "prefix") and gazetteer.is_country_code(p.code):
+        if p.kind in ("country_name", "demonym", "prefix", "city") and gazetteer.is_country_code(
+            p.code
+        ):
             counts[p.code] += 2 if p.kind == "country_name" else 1
             first.setdefault(p.code, p.start)
     if not counts:

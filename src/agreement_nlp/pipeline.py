@@ -31,5 +31,13 @@ def build_pipeline(model: str = DEFAULT_MODEL) -> Language:
 
 @cache
 def load_pipeline(model: str = DEFAULT_MODEL) -> Language:
-    """The pipeline, loaded once per process and model name."""
+    """The pipeline, loaded once per process and model name.
+
+    >>> nlp = load_pipeline()
+    >>> nlp.pipe_names[-4:]
+    ['agreement_furniture', 'agreement_dates', 'agreement_persons', 'agreement_agreements']
+    >>> doc = nlp("Le ministre des Finances, Awa Ba, a signé hier un accord de prêt avec la BAD.")
+    >>> [(p.name, p.role) for p in doc._.persons]
+    [('Awa Ba', 'minister')]
+    """
     return build_pipeline(model)

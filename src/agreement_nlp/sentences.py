@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from dataclasses import dataclass
+from itertools import pairwise
 
 from spacy.tokens import Doc
 
@@ -88,7 +89,7 @@ def _split_line(text: str, start: int, end: int) -> list[Segment]:
         cuts.append(m.end())
     cuts.append(len(line))
     pieces = []
-    for a, b in zip(cuts, cuts[1:], strict=False):
+    for a, b in pairwise(cuts):
         raw = line[a:b]
         if raw.strip():
             s = start + a + len(raw) - len(raw.lstrip())

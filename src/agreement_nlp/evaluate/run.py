@@ -30,8 +30,9 @@ def evaluate(
     loaded once if not given). Each article is run with the gold's
     ``reference_date`` as its publication date.
 
-    >>> report = evaluate("/work/shared/corpus")  # doctest: +SKIP
-    >>> report.scores.query("system == 'pipeline'")[["table", "f1"]]  # doctest: +SKIP
+    >>> report = evaluate("data/annotated", ["mali-russie-accords-2025-06-24"], baseline=False)
+    >>> float(report.scores.set_index("table").loc["agreements", "f1"])
+    1.0
     """
     golds = load_gold_dir(gold_dir, inputs)
     check_unique_ids(golds)

@@ -61,7 +61,7 @@ class Page:
 
 def _config() -> Any:
     # Imported here: trafilatura takes a second to import and most runs read no HTML.
-    from trafilatura.settings import DEFAULT_CONFIG  # noqa: PLC0415
+    from trafilatura.settings import DEFAULT_CONFIG
 
     config = deepcopy(DEFAULT_CONFIG)
     config["DEFAULT"]["extensive_date_search"] = "off"
@@ -85,7 +85,7 @@ def extract_page(data: bytes) -> Page:
     >>> page.text
     'Accord signé\\nLe ministre a signé un accord.'
     """
-    import trafilatura  # noqa: PLC0415 - slow to import, see _config
+    import trafilatura
 
     if not data.strip():
         raise InputError("empty file", status="empty")
