@@ -115,6 +115,8 @@ class StreamWriter:
             self._started = True
             for table in self.tables:
                 self.flush(table)
+            for fh in self._files.values():
+                fh.flush()
 
     def flush(self, table: str) -> None:
         buffer = self._buffers[table]
