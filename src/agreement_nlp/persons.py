@@ -163,7 +163,7 @@ def _institution_after(doc: Doc, match: RoleMatch) -> None:
         return
     stretch = text[end:stop]
     if len(stretch.split()) > _MAX_INSTITUTION_WORDS or not re.match(
-        r"\s*(?:de|du|des|d'|d’|[A-Z])", stretch
+        r"\s*(?:de|du|des|d'|d’|au|aux|à|a|en|auprès|pour|chargée?|[A-Z]{2,})\b", stretch
     ):
         return
     if any(e.label_ == "PER" and end <= e.start_char < stop for e in doc.ents):
@@ -215,6 +215,10 @@ def _country_after(doc: Doc, i: int, limit: int, match: RoleMatch) -> None:
 # ---------------------------------------------------------------- names
 
 
+# "Moses Rono de BBC": the model runs a name into its employer's acronym.
+_EMPLOYER = re.compile(r"\s(?:de|du|d')\s*[A-Z]{2,}\b.*$")
+
+
 def _clean_entity(ent: Span, roles_at: dict[int, RoleMatch]) -> NameMention | None:
     text = ent.text
     start = ent.start_char
@@ -245,7 +249,7 @@ def _clean_entity(ent: Span, roles_at: dict[int, RoleMatch]) -> NameMention | No
             break
     text = text.strip()
     # "Moses Rono de BBC": the model runs a name into its employer
-    employer = re.search(r"\s(?:de|du|d')\s*[A-Z]{2,}\b.*$", text)
+    employer = _EMPLOYER.search(text)
     if employer:
         text = text[: employer.start()]
     if not text or not looks_like_name(text):
@@ -340,8 +344,71 @@ def _name_mentions(
             mentions.append(nm)
             taken.append((nm.start, nm.end))
     _add_pattern_names(doc, mentions, content_end, holes)
+    _add_names_before_roles(doc, roles, mentions, content_end, holes)
     mentions.sort(key=lambda m: m.start)
-    return mentions
+    # "Khady GAYE, Economiste, est nommée": a lone word in apposition to a name is
+    # what the person does, not another person.
+    kept: list[NameMention] = []
+    for m in mentions:
+        if kept and len(m.tokens) == 1 and len(kept[-1].tokens) > 1:
+            gap = doc.text[kept[-1].end : m.start]
+            if gap.strip() == "," and not m.text.isupper():
+                continue
+        kept.append(m)
+    return kept
+
+
+def _add_names_before_roles(
+    doc: Doc,
+    roles: list[RoleMatch],
+    mentions: list[NameMention],
+    content_end: int,
+    holes: list[tuple[int, int]],
+) -> None:
+    """A name the model missed right before ", ministre de ..." ("À Dakar, Awa Ndiaye, ministre")."""
+    text = doc.text
+    for role in roles:
+        if role.rule.byline:
+            continue
+        m = re.search(
+            r"((?:[A-ZÀ-Ý][\w'’-]+\s+){1,3}[A-ZÀ-Ý][\w'’-]+)\s*,\s*(?:le |la |l')?$",
+            text[max(0, role.start - 80) : role.start],
+        )
+        if m is None:
+            continue
+        start = max(0, role.start - 80) + m.start(1)
+        end = start + len(m.group(1))
+        span = doc.char_span(start, end, alignment_mode="contract")
+        if span is None:
+            continue
+        toks = [t for t in span]
+        while toks and (toks[0].pos_ in _LEADING_POS or gazetteer.city_country(toks[0].text)):
+            toks = toks[1:]
+        if len(toks) < 2:
+            continue
+        start = toks[0].idx
+        name = text[start:end]
+        if any(x.start < end and x.end > start for x in mentions) or _outside(
+            start, end, content_end, holes
+        ):
+            continue
+        # inside another role's portfolio, or after a preposition: part of a phrase
+        if any(r.start <= start < r.end for r in roles) or re.search(
+            r"(?:\bde|\bdu|\bdes|\bla|\bl'|\bd'|’)\s*$", fold(text[max(0, start - 6) : start])
+        ):
+            continue
+        if not looks_like_name(name) or find_role_triggers(name) or gazetteer.country_code(name):
+            continue
+        mentions.append(
+            NameMention(
+                start,
+                end,
+                name,
+                title=title_before(text, start)[0],
+                source="rule:name_before_role",
+                tokens=name_tokens(name),
+            )
+        )
 
 
 _UPPER = "A-ZÀ-ÖØ-Þ"
@@ -394,6 +461,9 @@ def _add_pattern_names(
             title, rest = split_leading_titles(raw)
             start += len(raw) - len(rest)
             name = rest.strip()
+            employer = _EMPLOYER.search(name)
+            if employer:
+                name = name[: employer.start()]
             if len(name.split()) < 2 or not looks_like_name(name) or find_role_triggers(name):
                 continue
             if gazetteer.country_code(name) or gazetteer.organisation_code(name):

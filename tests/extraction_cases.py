@@ -1,0 +1,21 @@
+"""Loading the extraction case files (``tests/data/extraction/*.yaml``)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import pytest
+import yaml
+
+CASES = Path(__file__).resolve().parent / "data" / "extraction"
+
+
+def load_cases(name: str) -> list[Any]:
+    """Cases of one file as pytest params, with the case id as test id."""
+    data = yaml.safe_load((CASES / name).read_text(encoding="utf-8"))
+    return [pytest.param(case, id=case["id"]) for case in data]
+
+
+def record(case: dict[str, Any]) -> dict[str, Any]:
+    return {"id": case["id"], "text": case["text"], "published_at": case.get("published_at")}
