@@ -381,7 +381,7 @@ def _add_names_before_roles(
         span = doc.char_span(start, end, alignment_mode="contract")
         if span is None:
             continue
-        toks = [t for t in span]
+        toks = list(span)
         while toks and (toks[0].pos_ in _LEADING_POS or gazetteer.city_country(toks[0].text)):
             toks = toks[1:]
         if len(toks) < 2:
