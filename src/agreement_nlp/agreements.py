@@ -123,7 +123,22 @@ def _read_title(doc: Doc, segs: Segments, found: Found, rules: AgreementRules) -
         return
     i = span.end
     limit = min(len(doc), i + MAX_TITLE_TOKENS)
+    # "la convention minière", "un accord commercial": an adjective naming a domain
+    # makes the mention specific, with or without a complement after it.
+    domain_adjective = False
+    while (
+        i < limit
+        and doc[i].pos_ == "ADJ"
+        and doc[i].text[:1].islower()
+        and domains_of(doc[i].text, rules)
+    ):
+        i += 1
+        domain_adjective = True
     if i >= limit or fold(doc[i].text) not in rules.complements:
+        if domain_adjective:
+            found.kind = "named"
+            found.title_end = doc[i - 1].idx + len(doc[i - 1])
+            found.title = text[found.start : found.title_end]
         return
     # "le contrat de recevoir les doses": a verb after "de" is not what the agreement is about
     if i + 1 < limit and doc[i + 1].pos_ in ("VERB", "AUX") and fold(doc[i].text) in ("de", "d'"):
@@ -227,6 +242,20 @@ def _bullet_items(text: str, f: Found) -> list[tuple[int, int]]:
     return items
 
 
+def _announces(plural: _Draft, singles: list[_Draft]) -> bool:
+    """A plural mention that shares a party with (or cannot be told from) a single one."""
+    own = set(_places_codes(plural.named.title, cities=True))
+    for single in singles:
+        theirs = set(_places_codes(single.named.title, cities=True))
+        if not theirs or own & theirs:
+            return True
+    return False
+
+
+def _bullet_item(d: _Draft) -> bool:
+    return bool(d.shared) and " : " in d.named.title
+
+
 def _singular(word: str) -> str:
     """The agreement word of a plural mention, in the singular: "mémorandums d'entente"."""
     head, _, rest = word.partition(" ")
@@ -294,6 +323,14 @@ def _group(found: list[Found], segs: Segments, doc: Doc, rules: AgreementRules) 
                 prev = [d for d in drafts if d.named.start < f.start]
                 for d in prev[-n:] if n else prev:
                     d.shared.append(f.seg)
+    # "plusieurs accords entre le Mali et la Russie" announces the agreements named one
+    # by one in the article; it is one of them only when none is named.
+    singles = [d for d in drafts if not d.named.rule.plural]
+    drafts = [
+        d
+        for d in drafts
+        if not d.named.rule.plural or _bullet_item(d) or not _announces(d, singles)
+    ]
     # context: from each agreement's first sentence to the next agreement's
     starts = sorted(d.named.seg for d in drafts)
     for d in drafts:

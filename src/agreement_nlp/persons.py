@@ -768,8 +768,34 @@ def extract_persons_and_ministries(doc: Doc) -> tuple[list[Person], list[Ministr
             person_of_role[id(e.role)] = person
         persons.append(person)
 
+    _resolve_counterparts(persons)
     ministries = _ministries(doc, roles, person_of_role, persons, home)
     return persons, ministries
+
+
+_COUNTERPART_WINDOW = 400
+
+
+def _resolve_counterparts(persons: list[Person]) -> None:
+    """ "son homologue marocain, X": X holds the same office as the person named
+    just before, in another country (the country comes from the demonym)."""
+    for p in persons:
+        if p.role != "counterpart":
+            continue
+        first = p.mentions[0].start
+        before = [
+            (m.start, q)
+            for q in persons
+            if q is not p and q.role not in ("counterpart", "other", "journalist")
+            for m in q.mentions
+            if first - _COUNTERPART_WINDOW <= m.start < first
+        ]
+        if before:
+            other = max(before, key=lambda x: x[0])[1]
+            p.role = other.role
+            p.rule = (p.rule or "") + f";role_of:{other.person_id}"
+        else:
+            p.role = "other"
 
 
 def _assign_role(person: Person, ev: list[Evidence], home: str | None, doc: Doc) -> None:

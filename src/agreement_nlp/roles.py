@@ -22,6 +22,7 @@ ROLES = (
     "official",
     "journalist",
     "other",
+    "counterpart",  # "son homologue": the office of the person named before
 )
 _FLAGS = ("portfolio", "former", "plural", "glued", "weak", "byline")
 

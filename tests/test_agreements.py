@@ -1,0 +1,56 @@
+"""Agreements: type, status, parties, date, place and signatories on texts written
+for the project. Dev, held-out and bug cases are kept apart."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+from spacy.language import Language
+
+from agreement_nlp import extract
+from agreement_nlp.text import fold
+from tests.extraction_cases import load_cases, record
+
+
+def _norm(value: Any) -> str:
+    return " ".join(fold(str(value)).split())
+
+
+def check_agreements(case: dict[str, Any], nlp: Language) -> None:
+    tables = extract(record(case), nlp=nlp)
+    rows = tables.agreements.to_dict("records")
+    if "n" in case:
+        assert len(rows) == case["n"], [r["title"] for r in rows]
+    sigs = tables.signatories
+    for expected in case.get("agreements", []):
+        matches = [r for r in rows if _norm(expected.get("title", "")) in _norm(r["title"])]
+        assert matches, (
+            f"no agreement like {expected.get('title')!r} in {[r['title'] for r in rows]}"
+        )
+        row = matches[0]
+        for attr in ("type", "status", "signed_on", "place"):
+            if attr in expected:
+                assert row[attr] == expected[attr], f"{row['title']}: {attr} is {row[attr]!r}"
+        if "parties" in expected:
+            assert sorted(row["parties"]) == sorted(expected["parties"]), row["title"]
+        for code in expected.get("not_parties", []):
+            assert code not in row["parties"], row["title"]
+        if "signatories" in expected:
+            names = sigs.loc[sigs["agreement_id"] == row["agreement_id"], "name"].dropna()
+            assert sorted(map(_norm, names)) == sorted(map(_norm, expected["signatories"]))
+
+
+@pytest.mark.parametrize("case", load_cases("agreements_dev.yaml"))
+def test_dev(case: dict[str, Any], nlp: Language) -> None:
+    check_agreements(case, nlp)
+
+
+@pytest.mark.parametrize("case", load_cases("agreements_heldout.yaml"))
+def test_heldout(case: dict[str, Any], nlp: Language) -> None:
+    check_agreements(case, nlp)
+
+
+@pytest.mark.parametrize("case", load_cases("agreements_bugs.yaml"))
+def test_bugs_stay_fixed(case: dict[str, Any], nlp: Language) -> None:
+    check_agreements(case, nlp)
