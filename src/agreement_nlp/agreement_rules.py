@@ -84,7 +84,14 @@ def load_agreement_rules(
     check_keys(
         data,
         str(agreements),
-        required=("types", "exclude", "complements", "anaphoric", "public_party_words", "private_context"),
+        required=(
+            "types",
+            "exclude",
+            "complements",
+            "anaphoric",
+            "public_party_words",
+            "private_context",
+        ),
     )
     types = []
     seen = set()
@@ -126,7 +133,11 @@ def load_agreement_rules(
         if not re.fullmatch(r"[a-z_]+", str(name)):
             raise ResourceError(f"{at}: domain names are lower-case words with underscores")
         stems_f = _words(at, stems)
-        alts = "|".join(re.escape(s.strip()) for s in sorted(stems_f, key=len, reverse=True))
+        # A stem matches the start of a word; "visa$" matches the word (and its plural) only.
+        alts = "|".join(
+            re.escape(s[:-1]) + r"s?(?![\w-])" if s.endswith("$") else re.escape(s)
+            for s in sorted(stems_f, key=len, reverse=True)
+        )
         doms.append((str(name), re.compile(rf"(?<![\w-])(?:{alts})")))
 
     return AgreementRules(

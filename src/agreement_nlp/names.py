@@ -32,7 +32,6 @@ PARTICLES = frozenset(
         "ag",
         "el",
         "al",
-        "ba",
         "bint",
         "mint",
         "o",
@@ -121,7 +120,11 @@ def same_full_name(a: Sequence[str], b: Sequence[str]) -> bool:
 
 def part_of(short: Sequence[str], full: Sequence[str]) -> bool:
     """A short mention ("Diané", "Diomaye") that names a part of a full name."""
-    return len(short) < len(full) and all(any(tokens_match(s, f) for f in full) for s in short)
+    return (
+        bool(short)
+        and len(short) < len(full)
+        and all(any(tokens_match(s, f) for f in full) for s in short)
+    )
 
 
 def best_surface(surfaces: Sequence[str]) -> str:

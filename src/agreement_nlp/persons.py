@@ -26,6 +26,7 @@ from agreement_nlp.entities import Mention, Ministry, Person
 from agreement_nlp.names import best_surface, looks_like_name, name_tokens, part_of, same_full_name
 from agreement_nlp.portfolio import Portfolio, ministry_key, ministry_name, read_portfolio
 from agreement_nlp.roles import RoleRule, RoleTrigger, find_role_triggers
+from agreement_nlp.sentences import split_sentences
 from agreement_nlp.text import fold
 from agreement_nlp.titles import split_leading_titles, title_before
 
@@ -128,9 +129,9 @@ def _role_matches(doc: Doc, content_end: int, holes: list[tuple[int, int]]) -> l
                         match.end, doc[pf.end_token - 1].idx + len(doc[pf.end_token - 1])
                     )
             elif nxt < len(doc):
-                _country_after(doc, nxt, span.sent.end, match)
+                _country_after(doc, nxt, _line_end_token(doc, nxt), match)
         elif nxt < len(doc):
-            _country_after(doc, nxt, span.sent.end, match)
+            _country_after(doc, nxt, _line_end_token(doc, nxt), match)
             if trig.rule.role in ("official", "ambassador", "head_of_state", "head_of_government"):
                 _institution_after(doc, match)
         out.append(match)
@@ -303,7 +304,6 @@ def _apposition_name(doc: Doc, pos: int, limit: int) -> NameMention | None:
         "ag",
         "el",
         "al",
-        "ba",
     }:
         words.pop()
     if len(words) < 2:
@@ -335,9 +335,9 @@ def _name_mentions(
     for role in roles:
         if role.rule.byline:
             continue
-        sent_end = doc.char_span(role.start, role.end, alignment_mode="expand")
-        limit = sent_end.sent.end_char if sent_end is not None else content_end
-        nm = _apposition_name(doc, role.end, min(limit, content_end))
+        line_end = doc.text.find("\n", role.end)
+        limit = content_end if line_end < 0 else min(line_end, content_end)
+        nm = _apposition_name(doc, role.end, limit)
         if nm is None or any(nm.start < e and nm.end > s for s, e in taken):
             continue
         if not _outside(nm.start, nm.end, content_end, holes):
@@ -423,15 +423,15 @@ _NAME_PATTERNS = (
     (
         "rule:caps_surname",
         re.compile(
-            rf"(?<![\w-])(?:{_CAP_WORD}\s+){{1,3}}(?:{_PARTICLE}\s+)?{_CAPS_WORD}"
-            rf"(?:\s+{_CAPS_WORD})?(?![\w-])"
+            rf"(?<![\w-])(?:{_CAP_WORD}[ \t\xa0]+){{1,3}}(?:{_PARTICLE}[ \t\xa0]+)?{_CAPS_WORD}"
+            rf"(?:[ \t\xa0]+{_CAPS_WORD})?(?![\w-])"
         ),
     ),
     (
         "rule:honorific_name",
         re.compile(
-            rf"(?<![\w-])(?:Monsieur|Madame|Mademoiselle|M\.|Mme|Mlle|Dr|Pr)\s+"
-            rf"(?:(?:{_CAP_WORD}|{_CAPS_WORD}|{_PARTICLE})\s+){{0,4}}(?:{_CAP_WORD}|{_CAPS_WORD})(?![\w-])"
+            rf"(?<![\w-])(?:Monsieur|Madame|Mademoiselle|M\.|Mme|Mlle|Dr|Pr)[ \t\xa0]+"
+            rf"(?:(?:{_CAP_WORD}|{_CAPS_WORD}|{_PARTICLE})[ \t\xa0]+){{0,4}}(?:{_CAP_WORD}|{_CAPS_WORD})(?![\w-])"
         ),
     ),
 )
@@ -738,8 +738,14 @@ def home_country(doc: Doc, content_end: int, roles: list[RoleMatch]) -> str | No
 
 
 def _sentence(doc: Doc, start: int) -> str:
-    span = doc.char_span(start, start + 1, alignment_mode="expand")
-    return " ".join(span.sent.text.split()) if span is not None else ""
+    """The sentence holding ``start`` (the project's sentence rule, see :mod:`sentences`)."""
+    line_start = doc.text.rfind("\n", 0, start) + 1
+    line_end = doc.text.find("\n", start)
+    line_end = len(doc.text) if line_end < 0 else line_end
+    for seg in split_sentences(doc.text[:line_end])[::-1]:
+        if seg.start <= start:
+            return " ".join(doc.text[max(seg.start, line_start) : seg.end].split())
+    return ""
 
 
 def extract_persons_and_ministries(doc: Doc) -> tuple[list[Person], list[Ministry]]:

@@ -90,7 +90,10 @@ def _is_head(tok: Token, continuing: bool) -> bool:
 
 
 def _is_adjective(tok: Token) -> bool:
-    # Lower-case words that qualify a portfolio head: "étrangères", "supérieur".
+    # Lower-case words that qualify a portfolio head: "étrangères", "supérieur";
+    # a demonym ("russe") says whose ministry it is instead.
+    if tok.text[:1].islower() and gazetteer.country_code(tok.text) is not None:
+        return False
     return (
         tok.text[:1].islower()
         and tok.pos_ in ("ADJ", "NOUN")
@@ -131,6 +134,8 @@ def _prep_at(doc: Doc, i: int, end: int) -> int:
 def _country_at(doc: Doc, i: int, end: int) -> tuple[str, int] | None:
     """A country name starting at token ``i`` ("Fédération de Russie", "Sénégal"): (code, end)."""
     for n in range(min(5, end - i), 0, -1):
+        if doc[i + n - 1].is_punct:
+            continue
         phrase = doc[i : i + n].text
         code = gazetteer.country_code(phrase)
         if code is not None:

@@ -48,7 +48,7 @@ _ABBREVIATIONS = frozenset(
         "min",
     }
 )
-_BOUNDARY = re.compile(r"[.!?…]+[»\"”)]*\s+(?=[«\"“(]?[A-ZÀ-ÖØ-Þ0-9])")
+_BOUNDARY = re.compile(r"[.!?…]+(?:\s*[»\"”)])*\s+(?=[«\"“(]?\s*[A-ZÀ-ÖØ-Þ0-9])")
 
 
 @dataclass(frozen=True)
@@ -84,7 +84,9 @@ def _split_line(text: str, start: int, end: int) -> list[Segment]:
     for m in _BOUNDARY.finditer(line):
         word = re.search(r"([\w.]+)[.!?…]*$", line[: m.start() + 1])
         token = word.group(1).rstrip(".").replace(".", "").lower() if word else ""
-        if m.group(0)[0] == "." and (token in _ABBREVIATIONS or len(token) == 1):
+        if m.group(0)[0] == "." and (
+            token in _ABBREVIATIONS or (len(token) == 1 and token.isalpha())
+        ):
             continue
         cuts.append(m.end())
     cuts.append(len(line))

@@ -10,22 +10,34 @@ _APOSTROPHES = str.maketrans({"’": "'", "‘": "'", "ʼ": "'", "`": "'", "´":
 _DASHES = str.maketrans({"–": "-", "—": "-", "‑": "-", "‐": "-"})
 
 
+class _FoldTable(dict[int, str]):
+    """``str.translate`` table, filled on first sight of each character: the base
+    letter of an accented one (NFD without combining marks), lower-cased."""
+
+    def __missing__(self, cp: int) -> str:
+        ch = chr(cp)
+        decomposed = unicodedata.normalize("NFD", ch)
+        base = "".join(c for c in decomposed if not unicodedata.combining(c))
+        out = (base[:1] if base else ch).lower()
+        # Keep one character for one: offsets are shared with the original text.
+        out = out if len(out) == 1 else ch
+        self[cp] = out
+        return out
+
+
+_FOLD = _FoldTable({**_APOSTROPHES, **_DASHES})
+
+
 def fold(text: str) -> str:
     """Lower-case, strip accents, unify apostrophes and dashes.
 
-    Keeps the length unchanged for the usual French letters, so offsets can be
-    shared between a text and its folded form.
+    Keeps the length unchanged, so offsets are shared between a text and its
+    folded form.
 
     >>> fold("Ministère de l’Économie")
     "ministere de l'economie"
     """
-    text = text.translate(_APOSTROPHES).translate(_DASHES)
-    out = []
-    for ch in text:
-        decomposed = unicodedata.normalize("NFD", ch)
-        base = "".join(c for c in decomposed if not unicodedata.combining(c))
-        out.append(base[:1] if base else ch)
-    return "".join(out).lower()
+    return text.translate(_FOLD)
 
 
 def normalise_apostrophes(text: str) -> str:

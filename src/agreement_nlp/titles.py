@@ -48,10 +48,11 @@ def split_leading_titles(text: str) -> tuple[str, str]:
     pos = 0
     folded = fold(text)
     while True:
-        m = leading.match(folded, pos)
-        if m is None or m.end() == pos:
+        # "^" anchors at the start of the string, so match the rest, not from ``pos``.
+        m = leading.match(folded[pos:])
+        if m is None or m.end() == 0:
             break
-        pos = m.end()
+        pos += m.end()
     return text[:pos].strip(), text[pos:]
 
 
