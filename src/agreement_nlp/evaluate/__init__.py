@@ -7,7 +7,7 @@ report, JSON, printing), :mod:`.run` (:func:`evaluate`). See
 ``docs/evaluation.md``.
 
 >>> from agreement_nlp.evaluate import evaluate
->>> report = evaluate("/work/shared/corpus")  # doctest: +SKIP
+>>> report = evaluate("data/annotated")  # doctest: +SKIP
 >>> print(report.format())  # doctest: +SKIP
 """
 

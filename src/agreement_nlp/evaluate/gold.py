@@ -1,4 +1,4 @@
-"""Loading and validating the gold files (``/work/shared/ANNOTATION.md`` format).
+"""Loading and validating the gold files (format: ``data/annotated/README.md``).
 
 One JSON object per article, ``<stem>.json``; its text is ``<stem>.txt`` beside
 it, or, for the project's own set (``data/annotated/``), ``../raw/<stem>.txt``.
