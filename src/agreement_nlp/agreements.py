@@ -97,7 +97,9 @@ def _find(
 def _names_one_set(found: Found, text: str) -> bool:
     rest = text[found.end : found.title_end]
     return (
-        bool(re.match(r"\s*(?:d['’]|de |du )\s*[A-ZÀ-Ý]", rest)) or " entre " in f" {fold(rest)} "
+        bool(re.match(r"\s*(?:d['’]|de |du )\s*[A-ZÀ-Ý]", rest))
+        or " entre " in f" {fold(rest)} "
+        or bool(_places_codes(rest))
     )
 
 
@@ -123,17 +125,18 @@ def _read_title(doc: Doc, segs: Segments, found: Found, rules: AgreementRules) -
         return
     i = span.end
     limit = min(len(doc), i + MAX_TITLE_TOKENS)
-    # "la convention minière", "un accord commercial": an adjective naming a domain
-    # makes the mention specific, with or without a complement after it.
+    # "la convention minière", "un accord historique entre ...": adjectives after the
+    # word. With a complement after them the mention is specific; without one, only
+    # when an adjective names a domain ("la convention minière").
     domain_adjective = False
-    while (
-        i < limit
-        and doc[i].pos_ == "ADJ"
-        and doc[i].text[:1].islower()
-        and domains_of(doc[i].text, rules)
+    j = i
+    while j < limit and (
+        (doc[j].pos_ == "ADJ" and doc[j].text[:1].islower())
+        or (fold(doc[j].text) == "et" and j + 1 < limit and doc[j + 1].pos_ == "ADJ")
     ):
-        i += 1
-        domain_adjective = True
+        domain_adjective = domain_adjective or bool(domains_of(doc[j].text, rules))
+        j += 1
+    i = j
     if i >= limit or fold(doc[i].text) not in rules.complements:
         if domain_adjective:
             found.kind = "named"
@@ -149,7 +152,12 @@ def _read_title(doc: Doc, segs: Segments, found: Found, rules: AgreementRules) -
     while k < limit and doc[k].idx < seg.end:
         tok = doc[k]
         f = fold(tok.text)
-        if tok.idx in date_starts or tok.pos_ == "PRON" or (f in {"se", "s'"} and k > i + 1):
+        if (
+            tok.idx in date_starts
+            or tok.pos_ == "PRON"
+            or (f in {"se", "s'"} and k > i + 1)
+            or (f == "en" and k + 1 < limit and fold(doc[k + 1].text) in {"ce", "cette", "ces"})
+        ):
             break
         if tok.text in {".", ";", ":", "(", ")", "!", "?", "«", "»", "\n"} or (
             tok.is_space and "\n" in tok.text
@@ -242,6 +250,31 @@ def _bullet_items(text: str, f: Found) -> list[tuple[int, int]]:
     return items
 
 
+def _merge_party_only(drafts: list[_Draft]) -> list[_Draft]:
+    """ "L'accord avec le Mali" before "l'accord entre le Mali et le groupe Wagner": a
+    title that only names parties joins a fuller agreement with those parties."""
+    out = []
+    for d in drafts:
+        own = set(_places_codes(d.named.title, cities=True))
+        target = None
+        if own and _only_parties(d.named):
+            target = next(
+                (
+                    x
+                    for x in drafts
+                    if x is not d
+                    and not _only_parties(x.named)
+                    and own <= set(_places_codes(x.named.title, cities=True))
+                ),
+                None,
+            )
+        if target is None:
+            out.append(d)
+        else:
+            target.refs += [d.named, *d.refs]
+    return out
+
+
 def _announces(plural: _Draft, singles: list[_Draft]) -> bool:
     """A plural mention that shares a party with (or cannot be told from) a single one."""
     own = set(_places_codes(plural.named.title, cities=True))
@@ -325,6 +358,7 @@ def _group(found: list[Found], segs: Segments, doc: Doc, rules: AgreementRules) 
                     d.shared.append(f.seg)
     # "plusieurs accords entre le Mali et la Russie" announces the agreements named one
     # by one in the article; it is one of them only when none is named.
+    drafts = _merge_party_only(drafts)
     singles = [d for d in drafts if not d.named.rule.plural]
     drafts = [
         d
