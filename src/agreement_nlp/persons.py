@@ -351,9 +351,11 @@ def _name_mentions(
     kept: list[NameMention] = []
     for m in mentions:
         if kept and len(m.tokens) == 1 and len(kept[-1].tokens) > 1:
-            gap = doc.text[kept[-1].end : m.start]
-            if gap.strip() == "," and not m.text.isupper():
+            gap = title_strip(doc.text[kept[-1].end : m.start].strip(" ,"))
+            if not gap.strip() and "," in doc.text[kept[-1].end : m.start] and not m.text.isupper():
                 continue
+        if len(m.text) < 2:
+            continue
         kept.append(m)
     return kept
 
@@ -652,7 +654,7 @@ def _link_signature_block(
 
 # "NAME, Ingénieur, est nommé Directeur général de ..." (Conseil des ministres communiqués)
 _APPOINTED = re.compile(
-    r"^[\s*]*(?:,[^,.;\n]{1,120}){0,3},?\s*(?:est|a ete|sont|ont ete)\s+"
+    r"^[\s*]*(?:,(?:[^,.;\n]|\.(?=\d)){1,150}){0,4},?\s*(?:est|a ete|sont|ont ete)\s+"
     r"(?:nommee?s?|promue?s?|designee?s?|reconduite?s?|confirmee?s?|elue?s?)(?![\w-])"
 )
 _APPOINTMENT_RULE = RoleRule(pattern="est nomme", role="official")
@@ -664,8 +666,7 @@ def _link_appointments(
     for i, m in enumerate(mentions):
         if any(e.strength == EXPLICIT and e.role.rule.role != "official" for e in evidence[i]):
             continue
-        nxt_start = mentions[i + 1].start if i + 1 < len(mentions) else len(text)
-        window = fold(text[m.end : min(nxt_start, m.end + 300)])
+        window = fold(text[m.end : m.end + 400])
         hit = _APPOINTED.match(window)
         if hit is None:
             continue
@@ -813,7 +814,10 @@ def _assign_role(person: Person, ev: list[Evidence], home: str | None, doc: Doc)
         key=lambda e: (e.strength, e.role.portfolio is not None, e.role.country is not None),
         reverse=True,
     )
-    best = ev[0]
+    # "en remplacement de Monsieur X", "l'ancien ministre X": a former office holder,
+    # whatever else is said of them.
+    former = [e for e in ev if e.role.rule.former and e.strength == EXPLICIT]
+    best = former[0] if former else ev[0]
     rule = best.role.rule
     person.role = "other" if rule.former else rule.role
     person.role_label = " ".join(best.role.trigger.text.split())
