@@ -28,6 +28,7 @@ from agreement_nlp.agreement_rules import (
     domains_of,
     status_of,
 )
+from agreement_nlp.doccache import entities_of, text_of
 from agreement_nlp.entities import Agreement, Mention, Ministry, Person, Signatory
 from agreement_nlp.persons import content_bounds
 from agreement_nlp.roles import find_role_triggers
@@ -63,7 +64,7 @@ class _Draft:
 def _find(
     doc: Doc, segs: Segments, end: int, holes: list[tuple[int, int]], rules: AgreementRules
 ) -> list[Found]:
-    text = doc.text
+    text = text_of(doc)
     folded = fold(text[:end])
     excluded = [(m.start(), m.end()) for m in rules.exclude_regex.finditer(folded)]
     out = []
@@ -106,7 +107,7 @@ def _names_one_set(found: Found, text: str) -> bool:
 def _read_title(doc: Doc, segs: Segments, found: Found, rules: AgreementRules) -> None:
     """Decide whether a singular mention names an agreement, and read its title."""
     seg = segs.items[found.seg]
-    text = doc.text
+    text = text_of(doc)
     # A heading: the agreement word opens a line of its own.
     line_start = text.rfind("\n", 0, found.start) + 1
     line_end = text.find("\n", found.start)
@@ -334,14 +335,16 @@ def _group(found: list[Found], segs: Segments, doc: Doc, rules: AgreementRules) 
                 and _signed_here(segs.text_of(f.seg), rules)
                 and _public(segs.text_of(f.seg), rules)
             ):
-                f.title = doc.text[f.start : f.end]
+                f.title = text_of(doc)[f.start : f.end]
                 drafts.append(_Draft(f))
-        elif f.kind == "plural" and (items := _bullet_items(doc.text, f)):
+        elif f.kind == "plural" and (items := _bullet_items(text_of(doc), f)):
             # "des mémorandums d'entente couvrant divers secteurs, dont :" and a list:
             # one agreement per item, reading the announcing sentence as context.
             for start, end in items:
                 item = Found(start, end, f.rule, "named", segs.index_of(start))
-                item.title = f"{_singular(doc.text[f.start : f.end])} : {doc.text[start:end]}"
+                item.title = (
+                    f"{_singular(text_of(doc)[f.start : f.end])} : {text_of(doc)[start:end]}"
+                )
                 item.title_end = end
                 draft = _Draft(item)
                 draft.shared.append(f.seg)
@@ -349,7 +352,7 @@ def _group(found: list[Found], segs: Segments, doc: Doc, rules: AgreementRules) 
         elif f.kind == "plural" and drafts:
             # "Les deux accords ont été signés par ...": a definite plural speaks of
             # the agreements named before it (as many as it counts, else all).
-            before = fold(doc.text[max(0, f.start - 20) : f.start])
+            before = fold(text_of(doc)[max(0, f.start - 20) : f.start])
             m = _DEFINITE_PLURAL.search(before)
             if m is not None:
                 n = _COUNTS.get(m.group(1) or "", 0)
@@ -445,7 +448,8 @@ def _signatories(
             continue
         seg = segs.items[i]
         witness_ends = [
-            seg.start + m.end() for m in rules.witness.finditer(fold(doc.text[seg.start : seg.end]))
+            seg.start + m.end()
+            for m in rules.witness.finditer(fold(text_of(doc)[seg.start : seg.end]))
         ]
         mentions = sorted(
             ((m.start, p) for p in persons for m in p.mentions if seg.start <= m.start < seg.end),
@@ -455,7 +459,7 @@ def _signatories(
             # Agreements with a public party are signed by office holders.
             if p.person_id in seen or p.role in ("journalist", "other"):
                 continue
-            if any(_after_witness(doc.text, w, start) for w in witness_ends):
+            if any(_after_witness(text_of(doc), w, start) for w in witness_ends):
                 continue
             seen.add(p.person_id)
             out.append(Signatory(p.person_id, p.name, p.role, p.ministry, p.country, seg_text))
@@ -465,7 +469,7 @@ def _signatories(
                 continue
             for mm in mi.mentions:
                 if seg.start <= mm.start < seg.end and fold(
-                    doc.text[mm.start : mm.start + 8]
+                    text_of(doc)[mm.start : mm.start + 8]
                 ).startswith("ministre"):
                     key = "ministry:" + mi.ministry_id
                     if key not in seen:
@@ -495,7 +499,7 @@ def _date(
 ) -> tuple[str | None, str]:
     for i in [d.named.seg, *d.context]:
         seg = segs.items[i]
-        cue = rules.signing.search(fold(doc.text[seg.start : seg.end]))
+        cue = rules.signing.search(fold(text_of(doc)[seg.start : seg.end]))
         if cue is None and i != d.named.seg:
             continue
         days = [
@@ -518,10 +522,10 @@ def _date(
 def _place(doc: Doc, segs: Segments, indexes: list[int]) -> str | None:
     for i in indexes:
         seg = segs.items[i]
-        for ent in doc.ents:
+        for ent in entities_of(doc):
             if ent.label_ != "LOC" or not (seg.start <= ent.start_char < seg.end):
                 continue
-            before = fold(doc.text[max(0, ent.start_char - 3) : ent.start_char])
+            before = fold(text_of(doc)[max(0, ent.start_char - 3) : ent.start_char])
             if not before.endswith(("a ", "à ")):
                 continue
             name = ent.text.strip()
@@ -540,10 +544,10 @@ def _named_parties(doc: Doc, f: Found) -> list[str]:
     """Companies and bodies named as parties in a title ("entre l'UE et Pfizer")."""
     out = []
     end = f.title_end or f.end
-    for ent in doc.ents:
+    for ent in entities_of(doc):
         if ent.label_ != "ORG" or not (f.end <= ent.start_char < end):
             continue
-        before = fold(doc.text[max(f.start, ent.start_char - 20) : ent.start_char])
+        before = fold(text_of(doc)[max(f.start, ent.start_char - 20) : ent.start_char])
         name = ent.text.strip()
         if _PARTY_SLOT.search(before) and not gazetteer.find_places(name):
             out.append(name)
@@ -567,7 +571,7 @@ def _places_codes(text: str, cities: bool = False) -> list[str]:
 def extract_agreements(doc: Doc) -> list[Agreement]:
     rules = default_rules()
     content_end, holes = content_bounds(doc)
-    segs = Segments(doc, content_end)
+    segs = Segments(doc, content_end, text=text_of(doc))
     if not len(segs):
         return []
     found = _find(doc, segs, content_end, holes, rules)
@@ -612,7 +616,9 @@ def extract_agreements(doc: Doc) -> list[Agreement]:
         title = squash(d.named.title)
         domains = domains_of(title) or domains_of(segs.text_of(d.named.seg))
         mentions = [
-            Mention(doc.text[f.start : f.title_end or f.end], f.start, f.title_end or f.end, SOURCE)
+            Mention(
+                text_of(doc)[f.start : f.title_end or f.end], f.start, f.title_end or f.end, SOURCE
+            )
             for f in sorted([d.named, *d.refs], key=lambda x: x.start)
         ]
         out.append(
@@ -667,7 +673,7 @@ def _parties(
     seg = segs.items[d.named.seg]
     around = [
         p
-        for p in gazetteer.find_places(doc.text, seg.start, seg.end)
+        for p in gazetteer.find_places(text_of(doc), seg.start, seg.end)
         if p.kind in ("country_name", "demonym", "organisation")
         and not (d.named.start <= p.start < (d.named.title_end or d.named.end))
     ]

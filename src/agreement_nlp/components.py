@@ -19,6 +19,7 @@ import datetime as dt
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
+from agreement_nlp.doccache import text_of
 from agreement_nlp.extensions import register_extensions
 
 COMPONENT_NAMES = (
@@ -47,8 +48,8 @@ class FurnitureComponent:
     def __call__(self, doc: Doc) -> Doc:
         from agreement_nlp.furniture import content_end, find_furniture
 
-        found = find_furniture(doc.text)
-        doc._.content_end = content_end(doc.text, found)
+        found = find_furniture(text_of(doc))
+        doc._.content_end = content_end(text_of(doc), found)
         spans = []
         for f in found:
             span = doc.char_span(f.start, f.end, label=f.kind, alignment_mode="expand")
@@ -65,9 +66,9 @@ class DatesComponent:
         from agreement_nlp.dates import find_dates
         from agreement_nlp.metadata import find_published_at
 
-        end = doc._.content_end if doc._.content_end is not None else len(doc.text)
+        end = doc._.content_end if doc._.content_end is not None else len(text_of(doc))
         if not doc._.published_at:
-            found = find_published_at(doc.text, end)
+            found = find_published_at(text_of(doc), end)
             if found is not None:
                 doc._.published_at = found.value
                 doc._.published_at_source = "text"
@@ -109,8 +110,11 @@ class AgreementsComponent:
 
     def __call__(self, doc: Doc) -> Doc:
         from agreement_nlp.agreements import extract_agreements
+        from agreement_nlp.doccache import forget
 
         doc._.agreements = extract_agreements(doc)
+        # The cache holds Spans, which must not travel with the Doc (DocBin, pickling).
+        forget(doc)
         return doc
 
 

@@ -22,11 +22,11 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc, Span
 
 from agreement_nlp import gazetteer
+from agreement_nlp.doccache import entities_of, segments_of, text_of
 from agreement_nlp.entities import Mention, Ministry, Person
 from agreement_nlp.names import best_surface, looks_like_name, name_tokens, part_of, same_full_name
 from agreement_nlp.portfolio import Portfolio, ministry_key, ministry_name, read_portfolio
 from agreement_nlp.roles import RoleRule, RoleTrigger, find_role_triggers
-from agreement_nlp.sentences import split_sentences
 from agreement_nlp.text import fold
 from agreement_nlp.titles import split_leading_titles, title_before
 
@@ -96,7 +96,7 @@ class Evidence:
 
 
 def content_bounds(doc: Doc) -> tuple[int, list[tuple[int, int]]]:
-    end = doc._.content_end if doc._.content_end is not None else len(doc.text)
+    end = doc._.content_end if doc._.content_end is not None else len(text_of(doc))
     holes = [(s.start_char, s.end_char) for s in doc.spans.get("furniture", [])]
     return end, holes
 
@@ -110,7 +110,7 @@ def _outside(start: int, end: int, content_end: int, holes: list[tuple[int, int]
 
 def _role_matches(doc: Doc, content_end: int, holes: list[tuple[int, int]]) -> list[RoleMatch]:
     out = []
-    for trig in find_role_triggers(doc.text, 0, content_end):
+    for trig in find_role_triggers(text_of(doc), 0, content_end):
         if _outside(trig.start, trig.end, content_end, holes):
             continue
         span = doc.char_span(trig.start, trig.end, alignment_mode="expand")
@@ -145,7 +145,7 @@ def _institution_after(doc: Doc, match: RoleMatch) -> None:
     """Read what an office belongs to, up to the comma before the name:
     "la représentante de l'UNICEF au Mali, Mme X" (UNICEF), "l'ambassadeur de France
     au Mali, X" (FRA), "le président du Groupe de la BID, Dr X" (BID)."""
-    text = doc.text
+    text = text_of(doc)
     end = match.end
     depth = 0
     stop = None
@@ -167,7 +167,7 @@ def _institution_after(doc: Doc, match: RoleMatch) -> None:
         r"\s*(?:de|du|des|d'|d’|au|aux|à|a|en|auprès|pour|chargée?|[A-Z]{2,})\b", stretch
     ):
         return
-    if any(e.label_ == "PER" and end <= e.start_char < stop for e in doc.ents):
+    if any(e.label_ == "PER" and end <= e.start_char < stop for e in entities_of(doc)):
         return
     places = gazetteer.find_places(text, end, stop)
     orgs = [p for p in places if p.kind == "organisation"]
@@ -276,7 +276,7 @@ def _clean_entity(ent: Span, roles_at: dict[int, RoleMatch]) -> NameMention | No
 
 def _apposition_name(doc: Doc, pos: int, limit: int) -> NameMention | None:
     """A name the model missed, right after a role: "…, Awa BA" / "…, M. Jean Dupont"."""
-    text = doc.text
+    text = text_of(doc)
     m = re.compile(rf"[\s,]*(?:{_LINK_WORDS}\s+)*", re.I).match(text, pos)
     p = m.end() if m else pos
     title, _ = split_leading_titles(text[p : p + 80])
@@ -323,19 +323,19 @@ def _name_mentions(
 ) -> list[NameMention]:
     roles_at = {r.start: r for r in roles}
     mentions: list[NameMention] = []
-    for ent in doc.ents:
+    for ent in entities_of(doc):
         if ent.label_ != "PER" or _outside(ent.start_char, ent.end_char, content_end, holes):
             continue
         nm = _clean_entity(ent, roles_at)
         if nm is not None:
             if not nm.title:
-                nm.title = title_before(doc.text, nm.start)[0]
+                nm.title = title_before(text_of(doc), nm.start)[0]
             mentions.append(nm)
     taken = [(m.start, m.end) for m in mentions]
     for role in roles:
         if role.rule.byline:
             continue
-        line_end = doc.text.find("\n", role.end)
+        line_end = text_of(doc).find("\n", role.end)
         limit = content_end if line_end < 0 else min(line_end, content_end)
         nm = _apposition_name(doc, role.end, limit)
         if nm is None or any(nm.start < e and nm.end > s for s, e in taken):
@@ -351,8 +351,12 @@ def _name_mentions(
     kept: list[NameMention] = []
     for m in mentions:
         if kept and len(m.tokens) == 1 and len(kept[-1].tokens) > 1:
-            gap = title_strip(doc.text[kept[-1].end : m.start].strip(" ,"))
-            if not gap.strip() and "," in doc.text[kept[-1].end : m.start] and not m.text.isupper():
+            gap = title_strip(text_of(doc)[kept[-1].end : m.start].strip(" ,"))
+            if (
+                not gap.strip()
+                and "," in text_of(doc)[kept[-1].end : m.start]
+                and not m.text.isupper()
+            ):
                 continue
         if len(m.text) < 2:
             continue
@@ -368,7 +372,7 @@ def _add_names_before_roles(
     holes: list[tuple[int, int]],
 ) -> None:
     """A name the model missed right before ", ministre de ..." ("À Dakar, Awa Ndiaye, ministre")."""
-    text = doc.text
+    text = text_of(doc)
     for role in roles:
         if role.rule.byline:
             continue
@@ -444,7 +448,7 @@ _LEADING_POS = {"ADP", "DET", "ADV", "VERB", "AUX", "PRON", "CCONJ", "SCONJ", "P
 def _add_pattern_names(
     doc: Doc, mentions: list[NameMention], content_end: int, holes: list[tuple[int, int]]
 ) -> None:
-    text = doc.text
+    text = text_of(doc)
     for source, regex in _NAME_PATTERNS:
         for m in regex.finditer(text, 0, content_end):
             start, end = m.start(), m.end()
@@ -571,7 +575,7 @@ def _link_roles(
     doc: Doc, roles: list[RoleMatch], mentions: list[NameMention]
 ) -> dict[int, list[Evidence]]:
     """Evidence for each mention (by index)."""
-    text = doc.text
+    text = text_of(doc)
     evidence: dict[int, list[Evidence]] = {i: [] for i in range(len(mentions))}
     linked_left: set[int] = set()
     for i, m in enumerate(mentions):
@@ -714,7 +718,7 @@ def home_country(doc: Doc, content_end: int, roles: list[RoleMatch]) -> str | No
     """
     counts: Counter[str] = Counter()
     first: dict[str, int] = {}
-    for p in gazetteer.find_places(doc.text, 0, content_end):
+    for p in gazetteer.find_places(text_of(doc), 0, content_end):
         if p.kind in ("country_name", "demonym", "prefix", "city") and gazetteer.is_country_code(
             p.code
         ):
@@ -724,7 +728,7 @@ def home_country(doc: Doc, content_end: int, roles: list[RoleMatch]) -> str | No
         return None
     qualifying = {r.country for r in roles if r.country}
     counterpart = set()
-    for m in _COUNTERPART.finditer(fold(doc.text[:content_end])):
+    for m in _COUNTERPART.finditer(fold(text_of(doc)[:content_end])):
         code = gazetteer.country_code(m.group(1))
         if code:
             counterpart.add(code)
@@ -740,13 +744,10 @@ def home_country(doc: Doc, content_end: int, roles: list[RoleMatch]) -> str | No
 
 def _sentence(doc: Doc, start: int) -> str:
     """The sentence holding ``start`` (the project's sentence rule, see :mod:`sentences`)."""
-    line_start = doc.text.rfind("\n", 0, start) + 1
-    line_end = doc.text.find("\n", start)
-    line_end = len(doc.text) if line_end < 0 else line_end
-    for seg in split_sentences(doc.text[:line_end])[::-1]:
-        if seg.start <= start:
-            return " ".join(doc.text[max(seg.start, line_start) : seg.end].split())
-    return ""
+    segs = segments_of(doc)
+    if not len(segs):
+        return ""
+    return segs.text_of(segs.index_of(start))
 
 
 def extract_persons_and_ministries(doc: Doc) -> tuple[list[Person], list[Ministry]]:
@@ -895,7 +896,7 @@ def _ministries(
             continue
         who = person_of_role.get(id(role))
         country = role.country or (who.country if who else None) or home
-        text = doc.text[role.start : role.portfolio.end]
+        text = text_of(doc)[role.start : role.portfolio.end]
         ministry = add(
             ministry_name(role.portfolio.text, role.rule.ministry_prefix),
             role.portfolio.text,
@@ -942,7 +943,7 @@ _MINISTERE = re.compile(r"(?<![\w-])minist[eè]re(?:s)?(?![\w-])", re.I)
 def _ministere_mentions(doc: Doc, home: str | None) -> list[Ministry]:
     content_end, holes = content_bounds(doc)
     out = []
-    for m in _MINISTERE.finditer(doc.text, 0, content_end):
+    for m in _MINISTERE.finditer(text_of(doc), 0, content_end):
         if _outside(m.start(), m.end(), content_end, holes):
             continue
         span = doc.char_span(m.start(), m.end(), alignment_mode="expand")
@@ -958,7 +959,9 @@ def _ministere_mentions(doc: Doc, home: str | None) -> list[Ministry]:
                 name=ministry_name(pf.text),
                 portfolio=pf.text,
                 country=country,
-                mention=Mention(doc.text[m.start() : pf.end], m.start(), pf.end, "rule:ministere"),
+                mention=Mention(
+                    text_of(doc)[m.start() : pf.end], m.start(), pf.end, "rule:ministere"
+                ),
                 rule="rule:ministere" + (";country:portfolio" if pf.country else ";country:home"),
             )
         )

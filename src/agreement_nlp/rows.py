@@ -7,6 +7,7 @@ from typing import Any
 from spacy.tokens import Doc
 
 from agreement_nlp.article import Article
+from agreement_nlp.doccache import text_of
 from agreement_nlp.text import squash
 
 Rows = dict[str, list[dict[str, Any]]]
@@ -19,7 +20,7 @@ def article_row(article: Article, doc: Doc | None) -> dict[str, Any]:
     content_end = None
     n_words = None
     if doc is not None:
-        content_end = doc._.content_end if doc._.content_end is not None else len(doc.text)
+        content_end = doc._.content_end if doc._.content_end is not None else len(text_of(doc))
         n_words = sum(1 for t in doc if t.idx < content_end and not (t.is_punct or t.is_space))
     return {
         "article_id": article.article_id,
@@ -135,7 +136,7 @@ def doc_rows(doc: Doc, article: Article) -> Rows:
 def _mention_rows(
     doc: Doc, aid: str, persons: list, ministries: list, agreements: list
 ) -> list[dict[str, Any]]:
-    end = doc._.content_end if doc._.content_end is not None else len(doc.text)
+    end = doc._.content_end if doc._.content_end is not None else len(text_of(doc))
     out: list[dict[str, Any]] = []
     for ent in doc.ents:
         if ent.end_char <= end:

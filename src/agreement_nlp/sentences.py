@@ -102,10 +102,12 @@ def _split_line(text: str, start: int, end: int) -> list[Segment]:
 
 
 class Segments:
-    def __init__(self, doc: Doc, end: int | None = None) -> None:
-        self.items = split_sentences(doc.text, end)
+    def __init__(self, doc: Doc, end: int | None = None, text: str | None = None) -> None:
+        # ``text``: the Doc's text when the caller has it (Doc.text is rebuilt on each access)
+        text = doc.text if text is None else text
+        self.items = split_sentences(text, end)
         self._starts = [x.start for x in self.items]
-        self.text = doc.text
+        self.text = text
 
     def index_of(self, offset: int) -> int:
         i = bisect_right(self._starts, offset) - 1

@@ -28,6 +28,7 @@ from agreement_nlp.dates.normalise import TENSE_KINDS, Context, resolve
 from agreement_nlp.dates.parse import Fields, parse_match
 from agreement_nlp.dates.patterns import DatePattern, load_patterns, reported_span
 from agreement_nlp.dates.tense import tense_at
+from agreement_nlp.doccache import text_of
 from agreement_nlp.text import fold
 
 _DAY_KINDS = frozenset({"absolute_day", "yearless_day", "day_range"})
@@ -204,7 +205,7 @@ def find_dates(doc: Doc, anchor: dt.date | dt.datetime | None) -> list[DateMenti
     ``anchor`` is the publication date; without it, relative expressions are
     still found but get no value.
     """
-    text = doc.text
+    text = text_of(doc)
     folded = fold_same_length(text)
     anchor_day, anchor_iso = _anchor_day(anchor)
     out: list[DateMention] = []
