@@ -49,6 +49,7 @@ class AgreementRules:
     status: tuple[tuple[str, re.Pattern[str]], ...]
     signing: re.Pattern[str]
     witness: re.Pattern[str]
+    reporting: re.Pattern[str]
     domains: tuple[tuple[str, re.Pattern[str]], ...]
 
     def type_rule(self, folded_match: str) -> TypeRule:
@@ -112,7 +113,9 @@ def load_agreement_rules(
     sdata = load_yaml(status)
     if not isinstance(sdata, dict):
         raise ResourceError(f"{status}: expected a mapping")
-    check_keys(sdata, str(status), required=("status", "signing_cues", "witness_cues"))
+    check_keys(
+        sdata, str(status), required=("status", "signing_cues", "witness_cues", "reporting_cues")
+    )
     statuses = []
     for i, entry in enumerate(sdata["status"]):
         at = f"{status}: status[{i}]"
@@ -160,6 +163,9 @@ def load_agreement_rules(
         ),
         witness=_alternation(
             _words(f"{status}: witness_cues", sdata["witness_cues"]), str(status), False
+        ),
+        reporting=_alternation(
+            _words(f"{status}: reporting_cues", sdata["reporting_cues"]), str(status), False
         ),
         domains=tuple(doms),
     )

@@ -378,6 +378,8 @@ def _group(found: list[Found], segs: Segments, doc: Doc, rules: AgreementRules) 
         for r in d.refs:
             if r.seg not in d.context and r.seg < first + 1 + MAX_CONTEXT * 2:
                 d.context.append(r.seg)
+        if _bullet_item(d):
+            d.context = [first]
         d.context += [i for i in d.shared if i not in d.context]
     return drafts
 
@@ -460,6 +462,12 @@ def _signatories(
             if p.person_id in seen or p.role in ("journalist", "other"):
                 continue
             if any(_after_witness(text_of(doc), w, start) for w in witness_ends):
+                continue
+            # "X a confirmé que son pays avait signé ...": X reports, does not sign.
+            cue = rules.signing.search(fold(text_of(doc)[start : seg.end]))
+            if cue is not None and rules.reporting.search(
+                fold(text_of(doc)[start : start + cue.start()])
+            ):
                 continue
             seen.add(p.person_id)
             out.append(Signatory(p.person_id, p.name, p.role, p.ministry, p.country, seg_text))
