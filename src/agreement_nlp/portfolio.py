@@ -137,9 +137,10 @@ def _country_at(doc: Doc, i: int, end: int) -> tuple[str, int] | None:
         if doc[i + n - 1].is_punct:
             continue
         phrase = doc[i : i + n].text
-        code = gazetteer.country_code(phrase)
-        if code is not None:
-            return code, i + n
+        # A country's name, not its people ("des Ivoiriens de l'Extérieur" is a portfolio).
+        places = gazetteer.find_places(phrase)
+        if len(places) == 1 and places[0].kind == "country_name" and places[0].text == phrase:
+            return places[0].code, i + n
     return None
 
 
@@ -160,7 +161,6 @@ def read_portfolio(doc: Doc, i: int, limit: int | None = None) -> Portfolio | No
         i += 1
     first = i
     last = -1  # index of the last token of the portfolio
-    last_head = -1
     k = i
     while k < end:
         head = _prep_at(doc, k, end)
@@ -173,7 +173,7 @@ def read_portfolio(doc: Doc, i: int, limit: int | None = None) -> Portfolio | No
             country, country_text = found[0], doc[head : found[1]].text
             k = found[1]
             break
-        last = last_head = head
+        last = head
         k = _read_segment(doc, head + 1, end, inner)
         last = max(last, k - 1)
         # joiners to the next segment: ",", "et", ", et", or none ("de l'Économie du Plan")
@@ -186,7 +186,9 @@ def read_portfolio(doc: Doc, i: int, limit: int | None = None) -> Portfolio | No
         if head >= 0 and _is_head(doc[head], continuing=True):
             # Without a joiner, only "du Plan" after a capitalised head, or
             # "des territoires" after a lower-case one, goes on.
-            if nxt == k and doc[head].text[:1].isupper() != doc[last_head].text[:1].isupper():
+            # Without a joiner: "de l'Économie du Plan", "de l'Administration du territoire";
+            # a "chargé de ..." after the portfolio belongs to another office.
+            if _f(doc[nxt]) in _CHARGE or (nxt > k and _f(doc[k + 1]) in _CHARGE):
                 break
             if _country_at(doc, head, end) is None or nxt == k:
                 k = nxt
@@ -225,18 +227,20 @@ def _read_segment(doc: Doc, k: int, end: int, inner: frozenset[str]) -> int:
         elif (
             _f(tok) in {"et", "ou"}
             and k + 1 < end
-            and _is_adjective(doc[k + 1])
-            and _is_adjective(doc[k - 1])
+            and (_is_adjective(doc[k + 1]) or _is_capitalised_part(doc[k + 1]))
+            and (_is_adjective(doc[k - 1]) or doc[k - 1].pos_ == "ADJ")
         ):
-            # "des Transports terrestres et aériens"
+            # "des Transports terrestres et aériens", "des Petites et Moyennes Entreprises"
             k += 2
         elif _f(tok) in inner:
             j = k + 1
             while j < end and _f(doc[j]) in _DETS:
                 j += 1
+            # "des Relations avec les Institutions"; lower case only after "avec"
+            # ("avec les institutions"), not "pour les populations".
             if (
                 j < end
-                and (doc[j].text[:1].isupper() or doc[j].pos_ == "NOUN")
+                and (doc[j].text[:1].isupper() or (_f(tok) == "avec" and doc[j].pos_ == "NOUN"))
                 and not doc[j].is_punct
             ):
                 k = j + 1
