@@ -221,7 +221,31 @@ def markdown() -> str:
         out += [f"## `{table}`", "", "| column | type | meaning |", "| --- | --- | --- |"]
         out += [f"| `{c.name}` | {c.dtype} | {c.doc} |" for c in cols]
         out.append("")
+    out += _vocabularies()
     return "\n".join(out)
+
+
+def _vocabularies() -> list[str]:
+    from agreement_nlp.agreement_rules import STATUSES, TYPES, default_rules
+    from agreement_nlp.roles import ROLES
+
+    roles = [r for r in ROLES if r != "counterpart"]
+    domains = [name for name, _ in default_rules().domains]
+    return [
+        "## Vocabularies",
+        "",
+        f"- `persons.role`: {', '.join(f'`{r}`' for r in roles)}.",
+        "  `other` is a person with no current office found (former office holders, people",
+        "  merely named).",
+        f"- `agreements.type`: {', '.join(f'`{t}`' for t in TYPES)}.",
+        f"- `agreements.status`: {', '.join(f'`{t}`' for t in STATUSES)}.",
+        f"- `agreements.domains` (`resources/domains.yaml`): {', '.join(f'`{d}`' for d in domains)}.",
+        "- `country`, `parties`: ISO 3166-1 alpha-3 codes (`resources/countries.csv`), or the",
+        "  short code of an organisation (`resources/organisations.csv`: `UA`, `CEDEAO`, `ONU`,",
+        "  `UE`, `BAD`, `BM`, `FMI`, `BOAD`...), or a company's short name as written.",
+        "- `dates.granularity`: `year`, `quarter`, `month`, `week`, `day`, `datetime`, `range`.",
+        "",
+    ]
 
 
 if __name__ == "__main__":
