@@ -27,6 +27,7 @@ def article_row(article: Article, doc: Doc | None) -> dict[str, Any]:
         "source": article.source,
         "title": title,
         "url": article.url,
+        "authors": list(getattr(article, "authors", None) or []),
         "published_at": (doc._.published_at if doc is not None else article.published_at) or None,
         "published_at_source": (
             doc._.published_at_source if doc is not None else article.published_at_source

@@ -42,9 +42,12 @@ TABLES: dict[str, tuple[Column, ...]] = {
         ),
         Column("title", "str", "Title from the record, else the first line of the text."),
         Column("url", "str", "URL from the record, if any."),
+        Column("authors", "list", "Authors from the record, the HTML page or the byline."),
         Column("published_at", "str", "Publication date, ISO date or datetime; empty if unknown."),
         Column(
-            "published_at_source", "str", "Where published_at came from: record, text, or empty."
+            "published_at_source",
+            "str",
+            "Where published_at came from: record, html, text, argument, gold, or empty.",
         ),
         Column("n_chars", "int", "Length of the text as read."),
         Column("n_words", "int", "Words in the article content (page furniture excluded)."),
