@@ -205,6 +205,28 @@ def _public(text: str, rules: AgreementRules) -> bool:
     )
 
 
+# Words that say nothing of what an agreement is about.
+_GENERIC = frozenset(
+    """accord accords convention protocole memorandum traite cadre entente pret financement don
+    cooperation partenariat domaine matiere entre avec pour sur dans relatif relative portant
+    les des une un le la l de du d et a au aux en par million millions milliard milliards dollars
+    euros fcfa francs montant deux pays gouvernement republique""".split()
+)
+
+
+def _content_words(title: str) -> set[str]:
+    return {w for w in re.findall(r"[a-z0-9]{3,}", fold(title)) if w not in _GENERIC}
+
+
+def _same_specific_kind(a: Found, b: Found) -> bool:
+    """Two mentions of one agreement worded differently: same specific type (not a
+    plain "accord") and a shared subject word ("l'accord-cadre sur la sécurité" and
+    "l'accord-cadre de coopération en matière de sécurité transfrontalière")."""
+    if a.rule.type != b.rule.type or a.rule.type == "accord":
+        return False
+    return bool(_content_words(a.title) & _content_words(b.title))
+
+
 def _same_title(a: str, b: str) -> bool:
     fa, fb = fold(a), fold(b)
     return (
@@ -305,7 +327,14 @@ def _group(found: list[Found], segs: Segments, doc: Doc, rules: AgreementRules) 
         if f.kind == "named":
             if not _public(segs.text_of(f.seg) + " " + f.title, rules):
                 continue
-            same = next((d for d in drafts if _same_title(d.named.title, f.title)), None)
+            same = next(
+                (
+                    d
+                    for d in drafts
+                    if _same_title(d.named.title, f.title) or _same_specific_kind(d.named, f)
+                ),
+                None,
+            )
             if same is None and _only_parties(f):
                 # "l'accord avec le Soudan" after "un accord entre Israël et le Soudan"
                 own = set(_places_codes(f.title, cities=True))
