@@ -46,6 +46,7 @@ class AgreementRules:
     anaphoric: tuple[str, ...]
     public_words: frozenset[str]
     private_regex: re.Pattern[str]
+    generic_words: frozenset[str]
     status: tuple[tuple[str, re.Pattern[str]], ...]
     signing: re.Pattern[str]
     witness: re.Pattern[str]
@@ -92,6 +93,7 @@ def load_agreement_rules(
             "anaphoric",
             "public_party_words",
             "private_context",
+            "generic_title_words",
         ),
     )
     types = []
@@ -151,6 +153,9 @@ def load_agreement_rules(
         ),
         complements=frozenset(_words(f"{agreements}: complements", data["complements"])),
         anaphoric=tuple(_words(f"{agreements}: anaphoric", data["anaphoric"])),
+        generic_words=frozenset(
+            _words(f"{agreements}: generic_title_words", data["generic_title_words"])
+        ),
         private_regex=_alternation(
             _words(f"{agreements}: private_context", data["private_context"]), str(agreements), True
         ),

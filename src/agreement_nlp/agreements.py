@@ -205,17 +205,9 @@ def _public(text: str, rules: AgreementRules) -> bool:
     )
 
 
-# Words that say nothing of what an agreement is about.
-_GENERIC = frozenset(
-    """accord accords convention protocole memorandum traite cadre entente pret financement don
-    cooperation partenariat domaine matiere entre avec pour sur dans relatif relative portant
-    les des une un le la l de du d et a au aux en par million millions milliard milliards dollars
-    euros fcfa francs montant deux pays gouvernement republique""".split()
-)
-
-
 def _content_words(title: str) -> set[str]:
-    return {w for w in re.findall(r"[a-z0-9]{3,}", fold(title)) if w not in _GENERIC}
+    generic = default_rules().generic_words
+    return {w for w in re.findall(r"[a-z0-9]{3,}", fold(title)) if w not in generic}
 
 
 def _same_specific_kind(a: Found, b: Found) -> bool:
