@@ -205,3 +205,19 @@ def status_of(text: str, rules: AgreementRules | None = None) -> tuple[str, str]
         if m:
             return status, m.group(0)
     return None
+
+
+def status_cues(text: str, rules: AgreementRules | None = None) -> list[tuple[str, str, int]]:
+    """Every status cue in ``text``: (status, cue as found, offset), in text order.
+
+    >>> [c[0] for c in status_cues("la finalisation des accords d'Évian, signés le 18 mars 1962")]
+    ['negotiating', 'signed']
+    """
+    rules = rules or default_rules()
+    folded = fold(text)
+    found = [
+        (status, m.group(0), m.start())
+        for status, regex in rules.status
+        for m in regex.finditer(folded)
+    ]
+    return sorted(found, key=lambda c: c[2])

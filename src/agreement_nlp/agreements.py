@@ -26,6 +26,7 @@ from agreement_nlp.agreement_rules import (
     TypeRule,
     default_rules,
     domains_of,
+    status_cues,
     status_of,
 )
 from agreement_nlp.doccache import entities_of, text_of
@@ -437,18 +438,32 @@ def _signed_here(text: str, rules: AgreementRules) -> bool:
 
 
 def _status(
-    d: _Draft, segs: Segments, rules: AgreementRules, article_status: tuple[str, str] | None
+    d: _Draft,
+    segs: Segments,
+    doc: Doc,
+    rules: AgreementRules,
+    article_status: tuple[str, str] | None,
 ) -> tuple[str, str]:
-    own = status_of(segs.text_of(d.named.seg), rules)
-    if own is not None and own[0] != "signed":
-        return own[0], f"status:{own[1]}"
-    found = [s for i in d.context if (s := status_of(segs.text_of(i), rules)) is not None]
-    order = [s for s, _ in rules.status]
-    if found:
-        best = min(found, key=lambda s: order.index(s[0]))
-        return best[0], f"status:{best[1]}"
-    if own is not None:
-        return own[0], f"status:{own[1]}"
+    """The status cue nearest the agreement in its own sentence; a later sentence may
+    still say it was suspended or ratified. Then the context, nearest sentence first,
+    then the article's signing sentences."""
+    seg = segs.items[d.named.seg]
+    text = text_of(doc)[seg.start : seg.end]
+    at = d.named.start - seg.start
+    own = status_cues(text, rules)
+    if own:
+        status, cue, _ = min(own, key=lambda c: abs(c[2] - at))
+        if status != "signed":
+            return status, f"status:{cue}"
+        for i in d.context:
+            later = status_of(segs.text_of(i), rules)
+            if later is not None and later[0] in ("suspended", "ratified"):
+                return later[0], f"status:{later[1]}"
+        return status, f"status:{cue}"
+    for i in sorted(d.context, key=lambda i: abs(i - d.named.seg)):
+        found = status_of(segs.text_of(i), rules)
+        if found is not None:
+            return found[0], f"status:{found[1]}"
     if article_status is not None:
         return article_status[0], f"status:article:{article_status[1]}"
     return "other", "status:none"
@@ -629,7 +644,7 @@ def extract_agreements(doc: Doc) -> list[Agreement]:
 
     out = []
     for n, d in enumerate(sorted(drafts, key=lambda x: x.named.start), start=1):
-        status, status_rule = _status(d, segs, rules, article_status)
+        status, status_rule = _status(d, segs, doc, rules, article_status)
         sigs = _signatories(d, segs, persons, ministries, doc, rules)
         signed_on, date_rule = (None, "date:none")
         if status in ("signed", "ratified"):

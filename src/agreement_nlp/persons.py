@@ -726,7 +726,13 @@ def home_country(doc: Doc, content_end: int, roles: list[RoleMatch]) -> str | No
             first.setdefault(p.code, p.start)
     if not counts:
         return None
-    qualifying = {r.country for r in roles if r.country}
+    # Only a qualifier glued to the role ("le ministre russe", "ministre ... de la Fédération
+    # de Russie") says "foreign"; "directeur de la Société nationale du Sénégal" does not.
+    qualifying = {
+        r.country
+        for r in roles
+        if r.country and r.country_rule in ("country:demonym", "country:portfolio")
+    }
     counterpart = set()
     for m in _COUNTERPART.finditer(fold(text_of(doc)[:content_end])):
         code = gazetteer.country_code(m.group(1))
