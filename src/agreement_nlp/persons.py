@@ -704,6 +704,7 @@ def _link_byline(
 # ---------------------------------------------------------------- assembling
 
 
+_HOST = re.compile(r"\b(?:au|aux|en)\s+((?:[A-ZÀ-Ý][\w'’-]*)(?:\s+[A-ZÀ-Ý][\w'’-]*)?)")
 _COUNTERPART = re.compile(r"(?<![\w-])homologues?\s+([\w-]+)")
 
 
@@ -733,6 +734,15 @@ def home_country(doc: Doc, content_end: int, roles: list[RoleMatch]) -> str | No
         for r in roles
         if r.country and r.country_rule in ("country:demonym", "country:portfolio")
     }
+    # "l'ambassadeur de France au Mali": the host country is where the article stands.
+    text = text_of(doc)
+    for r in roles:
+        if r.rule.role == "ambassador":
+            host = _HOST.search(text, r.trigger.end, min(len(text), r.end + 40))
+            code = gazetteer.country_code(host.group(1)) if host else None
+            if code:
+                counts[code] += 2
+                first.setdefault(code, r.start)
     counterpart = set()
     for m in _COUNTERPART.finditer(fold(text_of(doc)[:content_end])):
         code = gazetteer.country_code(m.group(1))
