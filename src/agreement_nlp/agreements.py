@@ -539,7 +539,12 @@ def _after_witness(text: str, witness_end: int, start: int) -> bool:
 
 
 def _date(
-    d: _Draft, segs: Segments, doc: Doc, article_dates: list[tuple[str, str]], rules: AgreementRules
+    d: _Draft,
+    segs: Segments,
+    doc: Doc,
+    article_dates: list[tuple[str, str]],
+    rules: AgreementRules,
+    signing_segs: list[int],
 ) -> tuple[str | None, str]:
     for i in [d.named.seg, *d.context]:
         seg = segs.items[i]
@@ -560,6 +565,22 @@ def _date(
             return best.value[:10] if best.value else None, f"date:{best.rule}"
     if article_dates:
         return article_dates[0][0], f"date:article:{article_dates[0][1]}"
+    # "En visite du 31 octobre au 1er novembre, le Président a signé ...", reported
+    # during the visit: the report's own date is the signing day.
+    published = (doc._.published_at or "")[:10]
+    for i in [d.named.seg, *d.context, *signing_segs]:
+        seg = segs.items[i]
+        for dm in doc._.dates or []:
+            if (
+                seg.start <= dm.start < seg.end
+                and dm.granularity == "range"
+                and dm.value
+                and dm.end_value
+                and published
+                and dm.value[:10] <= published <= dm.end_value[:10]
+                and len(dm.value) >= 10
+            ):
+                return published, "date:range_holding_publication"
     return None, "date:none"
 
 
@@ -649,7 +670,7 @@ def extract_agreements(doc: Doc) -> list[Agreement]:
         signed_on, date_rule = (None, "date:none")
         if status in ("signed", "ratified"):
             signed_on, date_rule = _date(
-                d, segs, doc, article_dates if status == "signed" else [], rules
+                d, segs, doc, article_dates if status == "signed" else [], rules, signing_segs
             )
         place = _place(doc, segs, [i for i in d.context if i in signing_segs]) or _place(
             doc, segs, signing_segs
