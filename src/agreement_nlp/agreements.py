@@ -610,7 +610,7 @@ def _named_parties(doc: Doc, f: Found) -> list[str]:
     out = []
     end = f.title_end or f.end
     for ent in entities_of(doc):
-        if ent.label_ != "ORG" or not (f.end <= ent.start_char < end):
+        if ent.label_ not in ("ORG", "MISC") or not (f.end <= ent.start_char < end):
             continue
         before = fold(text_of(doc)[max(f.start, ent.start_char - 20) : ent.start_char])
         name = ent.text.strip()
@@ -625,8 +625,11 @@ def _places_codes(text: str, cities: bool = False) -> list[str]:
     kinds = ("country_name", "demonym", "prefix", "organisation", *(("city",) if cities else ()))
     codes = []
     for p in gazetteer.find_places(text):
-        # "l'accord de Paris", "les accords d'Évian": the place it is named after, not a party
-        if p.kind == "city" and re.search(r"(?:\bde|\bd')\s*$", fold(text[: p.start])):
+        # "l'accord de Paris", "les accords d'Évian": the place it is named after, not a
+        # party; "un accord avec le régime de Conakry" names a party
+        if p.kind == "city" and re.fullmatch(
+            r"\s*\S+(?:[ -]\S+)?\s+(?:de|d')\s*", fold(text[: p.start])
+        ):
             continue
         if p.kind in kinds and p.code not in codes:
             codes.append(p.code)
