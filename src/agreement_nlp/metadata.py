@@ -20,6 +20,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from agreement_nlp.furniture import default_markers, marker_of
+from agreement_nlp.names import NAME_PARTICLES
 from agreement_nlp.resources import cached_yaml
 from agreement_nlp.text import fold, lines_with_offsets, squash
 
@@ -197,25 +198,7 @@ _LABEL = (
 )
 _BYLINE = re.compile(rf"^\s*(?:(?P<par>par)\s+|(?P<label>{_LABEL})\s*(?:[/:,-]\s*|$))", re.M)
 _NAME_SPLIT = re.compile(r"\s*(?:,|\bet\b|&|/)\s*")
-_PARTICLES = frozenset(
-    {
-        "de",
-        "du",
-        "des",
-        "da",
-        "dos",
-        "ben",
-        "bin",
-        "ould",
-        "ag",
-        "el",
-        "al",
-        "van",
-        "von",
-        "le",
-        "la",
-    }
-)
+_PARTICLES = NAME_PARTICLES
 MAX_BYLINE_CHARS = 120
 
 

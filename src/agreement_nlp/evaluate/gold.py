@@ -26,27 +26,14 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from agreement_nlp.agreement_rules import TYPES
 from agreement_nlp.article import Article
 
 NOT_GOLD = frozenset({"manifest.json", "splits.json"})
 OFFICIAL_ROLES = frozenset(
     {"head_of_state", "head_of_government", "ambassador", "other", "official"}
 )
-AGREEMENT_TYPES = frozenset(
-    {
-        "accord",
-        "accord_cadre",
-        "convention",
-        "memorandum",
-        "protocole",
-        "traite",
-        "pret",
-        "financement",
-        "contrat",
-        "declaration",
-        "autre",
-    }
-)
+AGREEMENT_TYPES = frozenset(TYPES)
 STATUSES = frozenset({"signed", "ratified", "announced", "negotiating", "suspended", "other"})
 
 
