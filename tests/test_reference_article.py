@@ -108,6 +108,7 @@ def test_persons(tables: dict[str, pd.DataFrame]) -> None:
     assert goita["role"].tolist() == ["head_of_state"]
     assert goita["country"].tolist() == ["MLI"]
     assert goita["title"].tolist() == ["Général d’armée"]
+    assert goita["n_mentions"].tolist() == [3]  # "Président Goïta" twice, then the full name
     journalists = set(persons[persons["role"] == "journalist"].index.str.lower())
     assert journalists == {"alassane souleymane", "oumar diop"}
 

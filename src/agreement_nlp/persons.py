@@ -251,10 +251,11 @@ def _clean_entity(ent: Span, roles_at: dict[int, RoleMatch]) -> NameMention | No
     tokens = name_tokens(text)
     if not tokens:
         return None
-    if len(text.split()) == 1 and not text.isupper():
+    if len(text.split()) == 1 and not text.isupper() and glued is None and not title:
         # "Economiste", "Commissaire": a lone common noun the model took for a name
+        # ("Président Goïta" keeps "Goïta", whatever its tag).
         tok = next((t for t in ent if t.idx == start), None)
-        if tok is not None and tok.pos_ != "PROPN":
+        if tok is not None and tok.pos_ in ("NOUN", "ADJ", "VERB"):
             return None
     return NameMention(start, start + len(text), text, title=title, glued=glued, tokens=tokens)
 
