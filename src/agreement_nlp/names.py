@@ -123,7 +123,8 @@ def part_of(short: Sequence[str], full: Sequence[str]) -> bool:
 
 
 def best_surface(surfaces: Sequence[str]) -> str:
-    """The name to show: the most frequent multi-word form, then the longest, then the first.
+    """The name to show: the most frequent full form (two words or more besides particles:
+    "Ibrahim Ag MOHAMED" over "Ag Mohamed"), then the longest, then the first.
     Mixed case wins over ALL CAPS between equals ("Alassane Souleymane")."""
     counts: dict[str, int] = {}
     for s in surfaces:
@@ -132,6 +133,6 @@ def best_surface(surfaces: Sequence[str]) -> str:
     def key(item: tuple[int, str]) -> tuple[bool, int, int, int, int]:
         idx, s = item
         shouting = sum(1 for w in s.split() if len(w) > 1 and w.isupper())
-        return (len(s.split()) >= 2, counts[s], -shouting, len(name_tokens(s)), -idx)
+        return (len(name_tokens(s)) >= 2, counts[s], -shouting, len(name_tokens(s)), -idx)
 
     return max(enumerate(surfaces), key=key)[1]

@@ -227,10 +227,16 @@ def _read_segment(doc: Doc, k: int, end: int, inner: frozenset[str]) -> int:
         elif (
             _f(tok) in {"et", "ou"}
             and k + 1 < end
-            and (_is_adjective(doc[k + 1]) or _is_capitalised_part(doc[k + 1]))
-            and (_is_adjective(doc[k - 1]) or doc[k - 1].pos_ == "ADJ")
+            and (
+                _is_capitalised_part(doc[k + 1])
+                or (
+                    _is_adjective(doc[k + 1])
+                    and (_is_adjective(doc[k - 1]) or doc[k - 1].pos_ == "ADJ")
+                )
+            )
         ):
-            # "des Transports terrestres et aériens", "des Petites et Moyennes Entreprises"
+            # "des Transports terrestres et aériens", "des Petites et Moyennes Entreprises",
+            # "des Routes et Autoroutes"
             k += 2
         elif _f(tok) in inner:
             j = k + 1
