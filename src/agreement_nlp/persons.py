@@ -149,7 +149,8 @@ def _institution_after(doc: Doc, match: RoleMatch) -> None:
         return
     stretch = text[end:stop]
     if len(stretch.split()) > _MAX_INSTITUTION_WORDS or not re.match(
-        r"\s*(?:de|du|des|d'|d’|au|aux|à|a|en|auprès|pour|chargée?|[A-Z]{2,})\b", stretch
+        r"\s*(?:[a-zéèêàç]+\s+){0,2}(?:de|du|des|d'|d’|au|aux|à|a|en|auprès|pour|chargée?|[A-Z]{2,})\b",
+        stretch,
     ):
         return
     if any(e.label_ == "PER" and end <= e.start_char < stop for e in entities_of(doc)):

@@ -109,7 +109,20 @@ def find_role_triggers(text: str, start: int = 0, end: int | None = None) -> lis
         rule = by_pattern[m.group(0)]
         s, e = start + m.start(), start + m.end()
         if rule.byline and not _starts_line(text, s):
-            continue
+            # Mid-sentence, "envoyé spécial" is an office, not a byline: fall back to the
+            # longest shorter rule at the same place ("envoyé").
+            shorter = [
+                p
+                for p in by_pattern
+                if len(p) < len(m.group(0))
+                and m.group(0).startswith(p)
+                and not by_pattern[p].byline
+                and not m.group(0)[len(p) : len(p) + 1].isalnum()
+            ]
+            if not shorter:
+                continue
+            rule = by_pattern[max(shorter, key=len)]
+            e = s + len(rule.pattern)
         out.append(RoleTrigger(s, e, rule, text[s:e]))
     return out
 
