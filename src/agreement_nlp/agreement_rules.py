@@ -35,6 +35,8 @@ class TypeRule:
     pattern: str  # folded
     type: str
     plural: bool = False
+    # the word is an agreement only when its title names a party ("programme avec le FMI")
+    requires_party: bool = False
 
 
 @dataclass(frozen=True)
@@ -104,13 +106,20 @@ def load_agreement_rules(
         at = f"{agreements}: types[{i}]"
         if not isinstance(entry, dict):
             raise ResourceError(f"{at}: expected a mapping")
-        check_keys(entry, at, required=("pattern", "type"), optional=("plural",))
+        check_keys(entry, at, required=("pattern", "type"), optional=("plural", "requires_party"))
         check_choice(entry["type"], TYPES, at)
         pattern = fold(str(entry["pattern"]).strip())
         if pattern in seen:
             raise ResourceError(f"{at}: duplicate pattern {entry['pattern']!r}")
         seen.add(pattern)
-        types.append(TypeRule(pattern, entry["type"], bool(entry.get("plural", False))))
+        types.append(
+            TypeRule(
+                pattern,
+                entry["type"],
+                bool(entry.get("plural", False)),
+                bool(entry.get("requires_party", False)),
+            )
+        )
 
     sdata = load_yaml(status)
     if not isinstance(sdata, dict):

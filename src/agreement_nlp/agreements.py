@@ -320,6 +320,8 @@ def _group(found: list[Found], segs: Segments, doc: Doc, rules: AgreementRules) 
         if f.kind == "named":
             if not _public(segs.text_of(f.seg) + " " + f.title, rules):
                 continue
+            if f.rule.requires_party and not _places_codes(f.title[f.end - f.start :]):
+                continue
             same = next(
                 (
                     d
@@ -345,6 +347,8 @@ def _group(found: list[Found], segs: Segments, doc: Doc, rules: AgreementRules) 
                 same.refs.append(f)
             else:
                 drafts.append(_Draft(f))
+        elif f.rule.requires_party:
+            continue
         elif f.kind in ("ref", "bare"):
             prev = [d for d in drafts if d.named.start < f.start]
             same_type = [d for d in prev if d.named.rule.type == f.rule.type]
