@@ -597,6 +597,7 @@ def _link_roles(
         if not role.rule.byline and id(role) not in linked_left:
             _link_signature_block(text, role, mentions, evidence)
     _link_appointments(text, mentions, evidence)
+    _link_next_sentence_subject(text, roles, mentions, evidence, linked_left)
     return evidence
 
 
@@ -631,6 +632,32 @@ def _link_signature_block(
             if not rest.strip(" *.,\t\xa0"):
                 evidence[i].append(Evidence(EXPLICIT, role, m))
             return
+
+
+def _link_next_sentence_subject(
+    text: str,
+    roles: list[RoleMatch],
+    mentions: list[NameMention],
+    evidence: dict[int, list[Evidence]],
+    linked: set[int],
+) -> None:
+    """ "... a exhorté le ministre des Finances de l'Afrique du Sud à rester. Tito Mboweni a
+    déclaré ...": a minister named by portfolio alone, and a full name opening the next
+    sentence with no role of its own, are one person (weak evidence: anything said next to
+    the name wins)."""
+    for role in roles:
+        if role.portfolio is None or role.rule.role != "minister" or id(role) in linked:
+            continue
+        if any(e.role is role for ev in evidence.values() for e in ev):
+            continue
+        stop = re.compile(r"[.!?]\s+").search(text, role.end)
+        if stop is None or "\n" in text[role.end : stop.start()]:
+            continue
+        for i, m in enumerate(mentions):
+            if m.start == stop.end() and len(m.tokens) >= 2 and not evidence[i]:
+                evidence[i].append(Evidence(WEAK, role, m))
+            if m.start >= stop.end():
+                break
 
 
 # "NAME, Ingénieur, est nommé Directeur général de ..." (Conseil des ministres communiqués)
