@@ -748,10 +748,24 @@ def home_country(doc: Doc, content_end: int, roles: list[RoleMatch]) -> str | No
                 counts[code] += 2
                 first.setdefault(code, r.start)
     counterpart = set()
-    for m in _COUNTERPART.finditer(fold(text_of(doc)[:content_end])):
+    full = text_of(doc)
+    for m in _COUNTERPART.finditer(fold(full[:content_end])):
         code = gazetteer.country_code(m.group(1))
-        if code:
-            counterpart.add(code)
+        if not code:
+            continue
+        # "le Président de la République du Ghana a reçu son homologue ivoirien": the
+        # counterpart is foreign to the person named before, who may be the foreigner.
+        sentence_start = max(full.rfind(". ", 0, m.start()), full.rfind("\n", 0, m.start())) + 1
+        before = [
+            r.country
+            for r in roles
+            if sentence_start <= r.start < m.start()
+            and r.country
+            and r.country != code
+            and r.country_rule == "country:name"
+            and not r.rule.plural
+        ]
+        counterpart.add(before[-1] if before else code)
     # "son homologue russe" marks a foreign country for sure; a qualified role
     # ("le ministre sénégalais") only most of the time.
     candidates = (

@@ -108,7 +108,8 @@ def _is_capitalised_part(tok: Token) -> bool:
     return (
         tok.text[:1].isupper()
         and not tok.is_sent_start
-        and tok.ent_type_ not in ("PER", "LOC")
+        and tok.ent_type_ != "PER"
+        and gazetteer.city_country(tok.text) is None
         and tok.pos_ in ("NOUN", "ADJ", "PROPN")
         and _f(tok) not in _NOT_HEADS
         and gazetteer.country_code(tok.text) is None
