@@ -139,6 +139,15 @@ def _read_title(doc: Doc, segs: Segments, found: Found, rules: AgreementRules) -
         domain_adjective = domain_adjective or bool(domains_of(doc[j].text, rules))
         j += 1
     i = j
+    # "l'Accord de financement signé le 9 janvier 2025 à Ouagadougou entre le Burkina Faso
+    # et la BID": the parties come after the signing clause.
+    title_from = -1
+    head_end = doc[i - 1].idx + len(doc[i - 1])
+    if i < limit and doc[i].lemma_ in ("signer", "conclure", "parapher"):
+        for j in range(i + 1, min(limit, i + 14)):
+            if fold(doc[j].text) in ("entre", "avec") and doc[j].idx < seg.end:
+                title_from, i = j, j
+                break
     if i >= limit or fold(doc[i].text) not in rules.complements:
         if domain_adjective:
             found.kind = "named"
@@ -148,7 +157,15 @@ def _read_title(doc: Doc, segs: Segments, found: Found, rules: AgreementRules) -
     # "le contrat de recevoir les doses": a verb after "de" is not what the agreement is about
     if i + 1 < limit and doc[i + 1].pos_ in ("VERB", "AUX") and fold(doc[i].text) in ("de", "d'"):
         return
-    date_starts = {d.start for d in doc._.dates or []}
+    # A day or a deictic date ends a title; a year or a span of years may belong to it
+    # ("le plan de travail biennal 2025-2026").
+    date_starts = {
+        d.start
+        for d in doc._.dates or []
+        if d.is_relative
+        or d.granularity not in ("year", "range")
+        or not re.fullmatch(r"[\d\s-]+", d.text)
+    }
     last = i - 1
     k = i
     while k < limit and doc[k].idx < seg.end:
@@ -189,8 +206,13 @@ def _read_title(doc: Doc, segs: Segments, found: Found, rules: AgreementRules) -
     if last < i:
         return
     found.kind = "named"
-    found.title = text[found.start : doc[last].idx + len(doc[last])]
     found.title_end = doc[last].idx + len(doc[last])
+    if title_from >= 0:
+        found.title = (
+            text[found.start : head_end] + " " + text[doc[title_from].idx : found.title_end]
+        )
+    else:
+        found.title = text[found.start : found.title_end]
 
 
 def _public(text: str, rules: AgreementRules) -> bool:
