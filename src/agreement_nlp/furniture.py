@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
-from agreement_nlp.resources import ResourceError, check_choice, check_keys, load_yaml
+from agreement_nlp.resources import ResourceError, check_choice, check_keys, iter_entries, load_yaml
 from agreement_nlp.text import fold, lines_with_offsets
 
 KINDS = ("tail", "teaser", "line")
@@ -59,16 +59,9 @@ def load_markers(path: str | Path = "furniture.yaml") -> tuple[Marker, ...]:
     >>> any(m.pattern == "lire aussi" for m in load_markers())
     True
     """
-    data = load_yaml(path)
-    where = str(path)
-    if not isinstance(data, dict) or not isinstance(data.get("markers"), list):
-        raise ResourceError(f"{where}: expected a mapping with a 'markers' list")
     markers = []
     seen: set[str] = set()
-    for i, entry in enumerate(data["markers"]):
-        at = f"{where}: markers[{i}]"
-        if not isinstance(entry, dict):
-            raise ResourceError(f"{at}: expected a mapping")
+    for at, entry in iter_entries(load_yaml(path), str(path), "markers"):
         check_keys(
             entry, at, required=("pattern", "kind"), optional=("match", "max_chars", "follow")
         )

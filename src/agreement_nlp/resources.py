@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import csv
 import json
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from functools import cache
 from importlib import resources
 from pathlib import Path
@@ -97,3 +97,17 @@ def check_choice(value: Any, choices: Iterable[str], where: str) -> None:
 @cache
 def cached_yaml(name: str) -> Any:
     return load_yaml(name)
+
+
+def iter_entries(data: Any, where: str, key: str) -> Iterator[tuple[str, dict[str, Any]]]:
+    """The entries of a rule file ``{key: [mapping, ...]}`` as (location, entry).
+
+    The location ("roles.yaml: rules[3]") starts every error message about the entry.
+    """
+    if not isinstance(data, dict) or not isinstance(data.get(key), list):
+        raise ResourceError(f"{where}: expected a mapping with a {key!r} list")
+    for i, entry in enumerate(data[key]):
+        at = f"{where}: {key}[{i}]"
+        if not isinstance(entry, dict):
+            raise ResourceError(f"{at}: expected a mapping")
+        yield at, entry

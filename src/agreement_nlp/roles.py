@@ -11,7 +11,13 @@ from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
-from agreement_nlp.resources import ResourceError, check_choice, check_keys, load_yaml
+from agreement_nlp.resources import (
+    ResourceError,
+    check_choice,
+    check_keys,
+    iter_entries,
+    load_yaml,
+)
 from agreement_nlp.text import fold
 
 ROLES = (
@@ -50,15 +56,9 @@ class RoleTrigger:
 
 
 def load_role_rules(path: str | Path = "roles.yaml") -> tuple[RoleRule, ...]:
-    data = load_yaml(path)
-    if not isinstance(data, dict) or not isinstance(data.get("rules"), list):
-        raise ResourceError(f"{path}: expected a mapping with a 'rules' list")
     rules = []
     seen: set[str] = set()
-    for i, entry in enumerate(data["rules"]):
-        at = f"{path}: rules[{i}]"
-        if not isinstance(entry, dict):
-            raise ResourceError(f"{at}: expected a mapping")
+    for at, entry in iter_entries(load_yaml(path), str(path), "rules"):
         check_keys(
             entry,
             at,
