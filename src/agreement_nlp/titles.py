@@ -31,7 +31,7 @@ def _title_regexes() -> tuple[re.Pattern[str], re.Pattern[str]]:
     # A title ends on a word boundary, or right after its final dot ("M.").
     leading = re.compile(rf"^\s*(?:{alts})(?:(?<=\.)|(?![\w'-]))\s*")
     trailing = re.compile(
-        rf"(?:^|(?<=[\s,(]))(?:{alts})(?:(?<=\.)|(?![\w'-]))[\s,]*(?:{_LINKS}\s+)?$"
+        rf"(?:^|(?<=[\s,('’]))(?:{alts})(?:(?<=\.)|(?![\w'-]))[\s,]*(?:{_LINKS}\s*)?$"
     )
     return leading, trailing
 
