@@ -239,7 +239,16 @@ def _same_specific_kind(a: Found, b: Found) -> bool:
     "l'accord-cadre de coopération en matière de sécurité transfrontalière")."""
     if a.rule.type != b.rule.type or a.rule.type == "accord":
         return False
+    # Two contracts for vaccines, one with AstraZeneca and one with Pfizer, are two.
+    names_a, names_b = _proper_words(a.title), _proper_words(b.title)
+    if names_a and names_b and not names_a & names_b:
+        return False
     return bool(_content_words(a.title) & _content_words(b.title))
+
+
+def _proper_words(title: str) -> set[str]:
+    """Capitalised words of a title after its first word: the parties it names."""
+    return {w for w in re.findall(r"[\w'’-]+", title)[1:] if w[:1].isupper()}
 
 
 def _same_title(a: str, b: str) -> bool:
