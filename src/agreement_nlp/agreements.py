@@ -699,7 +699,7 @@ def extract_agreements(doc: Doc) -> list[Agreement]:
         and dm.granularity in ("day", "datetime")
         and dm.value
     ]
-    home = _home(persons)
+    home = doc._.home_country
 
     out = []
     for n, d in enumerate(sorted(drafts, key=lambda x: x.named.start), start=1):
@@ -797,13 +797,6 @@ def _parties(
     return parties
 
 
-def _home(persons: list[Person]) -> str | None:
-    for p in persons:
-        if p.rule and "country:home" in p.rule and p.country:
-            return p.country
-    return None
-
-
 def _pair_counterparts(
     sigs: list[Signatory],
     parties: list[str],
@@ -846,4 +839,9 @@ def _pair_counterparts(
 
 
 def _own_portfolio(p: Person, ministries: list[Ministry]) -> bool:
-    return any(m.ministry_id == p.ministry_id and "diplomatie" not in m.rule for m in ministries)
+    """The person's ministry was read from a portfolio, not from a role word alone
+    ("chef de la diplomatie")."""
+    return any(
+        m.ministry_id == p.ministry_id and not m.rule.startswith("rule:role_ministry")
+        for m in ministries
+    )

@@ -99,7 +99,8 @@ class PersonsComponent:
     def __call__(self, doc: Doc) -> Doc:
         from agreement_nlp.persons import extract_persons_and_ministries
 
-        persons, ministries = extract_persons_and_ministries(doc)
+        persons, ministries, home = extract_persons_and_ministries(doc)
+        doc._.home_country = home
         doc._.persons = persons
         doc._.ministries = ministries
         return doc

@@ -15,6 +15,7 @@ DOC_EXTENSIONS: dict[str, object] = {
     "content_end": None,  # offset where page furniture starts (None: no furniture)
     "dates": None,  # list[DateMention]
     "persons": None,  # list[Person]
+    "home_country": None,  # the country the article speaks from (ISO alpha-3)
     "ministries": None,  # list[Ministry]
     "agreements": None,  # list[Agreement]
 }

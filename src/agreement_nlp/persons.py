@@ -534,18 +534,11 @@ def _gap_is_link(gap: str) -> bool:
     """Only commas, determiners and titles between a role and a name."""
     g = fold(gap).replace("*", " ")
     g = re.sub(rf"(?<![\w]){_LINK_WORDS}(?![\w])", " ", g)
-    _, rest = split_leading_titles(g.strip(" ,"))
-    g2 = rest if rest != g.strip(" ,") else g
-    g2 = fold(title_strip(g2))
-    return _SEP_ONLY.match(g2) is not None
+    return _SEP_ONLY.match(title_strip(g)) is not None
 
 
 def title_strip(text: str) -> str:
-    t, rest = split_leading_titles(text.strip(" ,"))
-    while t:
-        text = rest
-        t, rest = split_leading_titles(text.strip(" ,"))
-    return text
+    return split_leading_titles(text.strip(" ,"))[1]
 
 
 def _link_roles(
@@ -784,7 +777,10 @@ def _sentence(doc: Doc, start: int) -> str:
     return segs.text_of(segs.index_of(start))
 
 
-def extract_persons_and_ministries(doc: Doc) -> tuple[list[Person], list[Ministry]]:
+def extract_persons_and_ministries(
+    doc: Doc,
+) -> tuple[list[Person], list[Ministry], str | None]:
+    """Persons, ministries and the article's home country (see :func:`home_country`)."""
     content_end, holes = content_bounds(doc)
     roles = _role_matches(doc, content_end, holes)
     mentions = _name_mentions(doc, roles, content_end, holes)
@@ -812,7 +808,7 @@ def extract_persons_and_ministries(doc: Doc) -> tuple[list[Person], list[Ministr
 
     _resolve_counterparts(persons)
     ministries = _ministries(doc, roles, person_of_role, persons, home)
-    return persons, ministries
+    return persons, ministries, home
 
 
 _COUNTERPART_WINDOW = 400
@@ -959,7 +955,7 @@ def _ministries(
                 p.ministry.removeprefix("Ministère "),
                 p.country,
                 Mention(p.mentions[0].text, p.mentions[0].start, p.mentions[0].end, p.rule or ""),
-                f"rule:{p.rule}",
+                f"rule:role_ministry;{p.rule}",
                 p,
             )
             p.ministry_id = ministry.ministry_id
