@@ -19,7 +19,7 @@ from pathlib import Path
 from typing import Any
 
 from agreement_nlp.dates.lexicon import Lexicon, load_lexicon
-from agreement_nlp.resources import ResourceError, check_keys, load_yaml
+from agreement_nlp.resources import ResourceError, check_keys, iter_entries, load_yaml
 from agreement_nlp.text import fold
 
 PATTERNS_FILE = "dates_patterns.yaml"
@@ -142,19 +142,15 @@ def _check_example(pattern: DatePattern, example: Any, where: str) -> None:
 
 def parse_patterns(data: Any, where: str, lex: Lexicon) -> tuple[DatePattern, ...]:
     """Validate the raw YAML of a pattern file and compile it."""
-    if not isinstance(data, dict) or not isinstance(data.get("patterns"), list):
-        raise ResourceError(f"{where}: expected a mapping with a 'patterns' list")
-    check_keys(data, where, ("patterns",))
     out: list[DatePattern] = []
     seen: set[str] = set()
-    for i, entry in enumerate(data["patterns"]):
-        here = f"{where}: patterns[{i}]"
-        if not isinstance(entry, dict):
-            raise ResourceError(f"{here}: each pattern must be a mapping")
-        check_keys(entry, here, ("id", "kind", "regex"), ("priority", "examples", "doc"))
+    entries = list(iter_entries(data, where, "patterns"))  # checks the file's shape first
+    check_keys(data, where, ("patterns",))
+    for at, entry in entries:
+        check_keys(entry, at, ("id", "kind", "regex"), ("priority", "examples", "doc"))
         pid = entry["id"]
         if not isinstance(pid, str) or not re.fullmatch(r"[a-z][a-z0-9_]*", pid):
-            raise ResourceError(f"{here}: id must be a snake_case name, got {pid!r}")
+            raise ResourceError(f"{at}: id must be a snake_case name, got {pid!r}")
         here = f"{where}: pattern {pid!r}"
         if pid in seen:
             raise ResourceError(f"{here}: duplicate id")

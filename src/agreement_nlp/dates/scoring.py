@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from agreement_nlp.resources import ResourceError, check_keys, load_yaml
+from agreement_nlp.resources import ResourceError, check_keys, iter_entries, load_yaml
 
 GRANULARITIES = ("year", "quarter", "month", "week", "day", "datetime", "range")
 
@@ -100,15 +100,10 @@ def _anchor(raw: Any, where: str) -> dt.date | dt.datetime | None:
 
 def parse_cases(data: Any, where: str) -> list[Case]:
     """Validate the raw YAML of a case file; offsets are found from each mention's text."""
-    if not isinstance(data, dict) or not isinstance(data.get("cases"), list):
-        raise ResourceError(f"{where}: expected a mapping with a 'cases' list")
     cases: list[Case] = []
     seen: set[str] = set()
-    for i, raw in enumerate(data["cases"]):
-        here = f"{where}: cases[{i}]"
-        if not isinstance(raw, dict):
-            raise ResourceError(f"{here}: each case must be a mapping")
-        check_keys(raw, here, ("id", "anchor", "text", "dates"), ("note",))
+    for entry_at, raw in iter_entries(data, where, "cases"):
+        check_keys(raw, entry_at, ("id", "anchor", "text", "dates"), ("note",))
         cid, text = str(raw["id"]), str(raw["text"])
         here = f"{where}: case {cid!r}"
         if cid in seen:
