@@ -9,12 +9,7 @@ import pytest
 from spacy.language import Language
 
 from agreement_nlp import extract
-from agreement_nlp.text import fold
-from tests.extraction_cases import load_cases, record
-
-
-def _norm(value: Any) -> str:
-    return " ".join(fold(str(value)).split())
+from tests.extraction_cases import load_cases, norm, record
 
 
 def check_agreements(case: dict[str, Any], nlp: Language) -> None:
@@ -24,7 +19,7 @@ def check_agreements(case: dict[str, Any], nlp: Language) -> None:
         assert len(rows) == case["n"], [r["title"] for r in rows]
     sigs = tables.signatories
     for expected in case.get("agreements", []):
-        matches = [r for r in rows if _norm(expected.get("title", "")) in _norm(r["title"])]
+        matches = [r for r in rows if norm(expected.get("title", "")) in norm(r["title"])]
         assert matches, (
             f"no agreement like {expected.get('title')!r} in {[r['title'] for r in rows]}"
         )
@@ -38,7 +33,7 @@ def check_agreements(case: dict[str, Any], nlp: Language) -> None:
             assert code not in row["parties"], row["title"]
         if "signatories" in expected:
             names = sigs.loc[sigs["agreement_id"] == row["agreement_id"], "name"].dropna()
-            assert sorted(map(_norm, names)) == sorted(map(_norm, expected["signatories"]))
+            assert sorted(map(norm, names)) == sorted(map(norm, expected["signatories"]))
 
 
 @pytest.mark.parametrize("case", load_cases("agreements_dev.yaml"))

@@ -12,31 +12,26 @@ import pytest
 from spacy.language import Language
 
 from agreement_nlp import extract
-from agreement_nlp.text import fold
-from tests.extraction_cases import load_cases, record
+from tests.extraction_cases import load_cases, norm, record
 
 ATTRIBUTES = ("role", "ministry", "country", "title")
-
-
-def _norm(value: Any) -> str:
-    return " ".join(fold(str(value)).split())
 
 
 def check_persons(case: dict[str, Any], nlp: Language) -> None:
     tables = extract(record(case), nlp=nlp)
     assert tables.articles["status"].tolist() == ["ok"]
     rows = tables.persons.to_dict("records")
-    by_name = {_norm(r["name"]): r for r in rows}
+    by_name = {norm(r["name"]): r for r in rows}
     for expected in case.get("persons", []):
-        row = by_name.get(_norm(expected["name"]))
+        row = by_name.get(norm(expected["name"]))
         assert row is not None, f"{expected['name']!r} not found in {sorted(by_name)}"
         for attr in ATTRIBUTES:
             if attr in expected:
-                assert _norm(row[attr]) == _norm(expected[attr]), (
+                assert norm(row[attr]) == norm(expected[attr]), (
                     f"{expected['name']}: {attr} is {row[attr]!r}, expected {expected[attr]!r}"
                 )
     for name in case.get("absent", []):
-        assert _norm(name) not in by_name, f"{name!r} should not be a person"
+        assert norm(name) not in by_name, f"{name!r} should not be a person"
 
 
 @pytest.mark.parametrize("case", load_cases("persons_dev.yaml"))
