@@ -387,6 +387,10 @@ def _group(found: list[Found], segs: Segments, doc: Doc, rules: AgreementRules) 
             target = candidates[-1] if candidates else None
             if target is not None:
                 target.refs.append(f)
+            elif f.kind == "ref" and _names_unseen(doc, segs, f, rules):
+                # "Cet accord de compromis ouvre la voie...": the article told the deal in
+                # its own words before; the first agreement word names it.
+                drafts.append(_Draft(f))
             elif (
                 f.kind == "bare"
                 and _signed_here(segs.text_of(f.seg), rules)
@@ -466,6 +470,18 @@ def _only_parties(f: Found) -> bool:
         rest = rest.replace(p.text, " ")
     words = [w for w in re.findall(r"[\w'’-]+", fold(rest)) if w not in _FILLER]
     return not words
+
+
+def _names_unseen(doc: Doc, segs: Segments, f: Found, rules: AgreementRules) -> bool:
+    """A reference with nothing before it to refer to, that says what it is about."""
+    _read_title(doc, segs, f, rules)
+    if f.kind != "named":
+        f.kind = "ref"
+        return False
+    if _public(segs.text_of(f.seg), rules):
+        return True
+    f.kind, f.title = "ref", ""
+    return False
 
 
 def _signed_here(text: str, rules: AgreementRules) -> bool:
