@@ -246,6 +246,28 @@ def _same_specific_kind(a: Found, b: Found) -> bool:
     return bool(_content_words(a.title) & _content_words(b.title))
 
 
+_PARTY_CLAUSE = re.compile(r"\s(?:entre|avec|liant)\s")
+
+
+def _same_subject(a: Found, b: Found) -> bool:
+    """One subject, parties worded two ways: "l'accord de partage du pouvoir entre les
+    militaires et les civils" and "l'accord de partage du pouvoir entre les dirigeants
+    militaires et civils". Parties named differently on both sides keep them apart."""
+    if a.rule.type != b.rule.type:
+        return False
+    heads = []
+    for f in (a, b):
+        m = _PARTY_CLAUSE.search(fold(f.title))
+        if m is None:
+            return False
+        heads.append((fold(f.title)[: m.start()].strip(), f.title[m.start() :]))
+    (head_a, rest_a), (head_b, rest_b) = heads
+    if head_a != head_b or not _content_words(head_a):
+        return False
+    codes_a, codes_b = set(_places_codes(rest_a)), set(_places_codes(rest_b))
+    return not (codes_a and codes_b and codes_a != codes_b)
+
+
 def _proper_words(title: str) -> set[str]:
     """Capitalised words of a title after its first word: the parties it names."""
     return {w for w in re.findall(r"[\w'’-]+", title)[1:] if w[:1].isupper()}
@@ -357,7 +379,9 @@ def _group(found: list[Found], segs: Segments, doc: Doc, rules: AgreementRules) 
                 (
                     d
                     for d in drafts
-                    if _same_title(d.named.title, f.title) or _same_specific_kind(d.named, f)
+                    if _same_title(d.named.title, f.title)
+                    or _same_specific_kind(d.named, f)
+                    or _same_subject(d.named, f)
                 ),
                 None,
             )
