@@ -37,6 +37,8 @@ class TypeRule:
     plural: bool = False
     # the word is an agreement only when its title names a party ("programme avec le FMI")
     requires_party: bool = False
+    # ... and only when a signing participle follows it ("le programme signé avec le FMI")
+    requires_signing: bool = False
 
 
 @dataclass(frozen=True)
@@ -106,7 +108,12 @@ def load_agreement_rules(
         at = f"{agreements}: types[{i}]"
         if not isinstance(entry, dict):
             raise ResourceError(f"{at}: expected a mapping")
-        check_keys(entry, at, required=("pattern", "type"), optional=("plural", "requires_party"))
+        check_keys(
+            entry,
+            at,
+            required=("pattern", "type"),
+            optional=("plural", "requires_party", "requires_signing"),
+        )
         check_choice(entry["type"], TYPES, at)
         pattern = fold(str(entry["pattern"]).strip())
         if pattern in seen:
@@ -117,7 +124,8 @@ def load_agreement_rules(
                 pattern,
                 entry["type"],
                 bool(entry.get("plural", False)),
-                bool(entry.get("requires_party", False)),
+                bool(entry.get("requires_party", False) or entry.get("requires_signing", False)),
+                bool(entry.get("requires_signing", False)),
             )
         )
 

@@ -148,6 +148,8 @@ def _read_title(doc: Doc, segs: Segments, found: Found, rules: AgreementRules) -
             if fold(doc[j].text) in ("entre", "avec") and doc[j].idx < seg.end:
                 title_from, i = j, j
                 break
+    if found.rule.requires_signing and title_from < 0:
+        return
     if i >= limit or fold(doc[i].text) not in rules.complements:
         if domain_adjective:
             found.kind = "named"
@@ -372,6 +374,11 @@ def _group(found: list[Found], segs: Segments, doc: Doc, rules: AgreementRules) 
     for f in found:
         if f.kind == "named":
             if not _public(segs.text_of(f.seg) + " " + f.title, rules):
+                continue
+            # "l'accord-cadre de partenariat signé avec l'AFD": part of another's title
+            if f.rule.requires_signing and any(
+                g is not f and g.start < f.start < g.title_end for g in found
+            ):
                 continue
             if f.rule.requires_party and not _places_codes(f.title[f.end - f.start :]):
                 continue
