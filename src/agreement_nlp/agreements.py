@@ -416,7 +416,17 @@ def _group(found: list[Found], segs: Segments, doc: Doc, rules: AgreementRules) 
             same_type = [d for d in prev if d.named.rule.type == f.rule.type]
             candidates = same_type or prev
             target = candidates[-1] if candidates else None
-            if target is not None:
+            if (
+                target is not None
+                and _introduces_other(f, prev, doc)
+                and _public(segs.text_of(f.seg), rules)
+            ):
+                # "Enfin, les deux chefs d'État ont signé une déclaration conjointe": an
+                # indefinite of a type not named yet introduces another agreement.
+                f.title = text_of(doc)[f.start : f.end]
+                f.title_end = f.end
+                drafts.append(_Draft(f))
+            elif target is not None:
                 target.refs.append(f)
             elif f.kind == "ref" and _names_unseen(doc, segs, f, rules):
                 # "Cet accord de compromis ouvre la voie...": the article told the deal in
@@ -501,6 +511,15 @@ def _only_parties(f: Found) -> bool:
         rest = rest.replace(p.text, " ")
     words = [w for w in re.findall(r"[\w'’-]+", fold(rest)) if w not in _FILLER]
     return not words
+
+
+_INDEFINITE = re.compile(r"(?:^|\W)(?:un|une)\s+$")
+
+
+def _introduces_other(f: Found, prev: list[_Draft], doc: Doc) -> bool:
+    if f.kind != "bare" or any(d.named.rule.type == f.rule.type for d in prev):
+        return False
+    return bool(_INDEFINITE.search(fold(text_of(doc)[max(0, f.start - 6) : f.start])))
 
 
 def _names_unseen(doc: Doc, segs: Segments, f: Found, rules: AgreementRules) -> bool:
