@@ -72,6 +72,20 @@ def _edit(path: Path, old: str, new: str) -> None:
 
 BROKEN = [
     (
+        "enumeration-missing-ordinals",
+        "agreements.yaml",
+        "  ordinals:",
+        "  ordinaux:",
+        r"enumeration: missing key\(s\) \['ordinals'\]",
+    ),
+    (
+        "enumeration-empty-cue",
+        "agreements.yaml",
+        'about: ["porte sur",',
+        'about: ["",',
+        r"enumeration.about: expected a list of non-empty strings",
+    ),
+    (
         "unknown-type",
         "agreements.yaml",
         '{pattern: "accord-cadre", type: accord_cadre}',

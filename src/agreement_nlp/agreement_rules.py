@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
+from agreement_nlp.enumeration import EnumerationVocabulary, build_vocabulary
 from agreement_nlp.resources import ResourceError, check_choice, check_keys, load_yaml
 from agreement_nlp.text import fold
 
@@ -56,6 +57,7 @@ class AgreementRules:
     witness: re.Pattern[str]
     reporting: re.Pattern[str]
     domains: tuple[tuple[str, re.Pattern[str]], ...]
+    enumeration: EnumerationVocabulary
 
     def type_rule(self, folded_match: str) -> TypeRule:
         return self._by_pattern()[folded_match]
@@ -98,6 +100,7 @@ def load_agreement_rules(
             "public_party_words",
             "private_context",
             "generic_title_words",
+            "enumeration",
         ),
     )
     types = []
@@ -190,6 +193,21 @@ def load_agreement_rules(
             _words(f"{status}: reporting_cues", sdata["reporting_cues"]), str(status), False
         ),
         domains=tuple(doms),
+        enumeration=_enumeration(data["enumeration"], types, f"{agreements}: enumeration"),
+    )
+
+
+def _enumeration(data: object, types: list[TypeRule], at: str) -> EnumerationVocabulary:
+    if not isinstance(data, dict):
+        raise ResourceError(f"{at}: expected a mapping")
+    check_keys(data, at, required=("count_words", "nouns", "ordinals", "about", "item_verbs"))
+    plurals = [t.pattern for t in types if t.plural]
+    return build_vocabulary(
+        _words(f"{at}.count_words", data["count_words"]),
+        [*_words(f"{at}.nouns", data["nouns"]), *plurals],
+        _words(f"{at}.ordinals", data["ordinals"]),
+        _words(f"{at}.about", data["about"]),
+        _words(f"{at}.item_verbs", data["item_verbs"]),
     )
 
 

@@ -31,6 +31,7 @@ from agreement_nlp.agreement_rules import (
 )
 from agreement_nlp.doccache import entities_of, text_of
 from agreement_nlp.entities import Agreement, Mention, Ministry, Person, Signatory
+from agreement_nlp.enumeration import MAX_ITEMS_AFTER, Count, find_count, read_item
 from agreement_nlp.persons import content_bounds
 from agreement_nlp.roles import find_role_triggers
 from agreement_nlp.sentences import Segments
@@ -52,6 +53,7 @@ class Found:
     seg: int
     title: str = ""
     title_end: int = 0
+    vetted: bool = False  # an item of a counted list: its public party was checked there
 
 
 @dataclass
@@ -94,6 +96,68 @@ def _find(
             _read_title(doc, segs, found, rules)
         out.append(found)
     return out
+
+
+def _enumerated(doc: Doc, segs: Segments, found: list[Found], rules: AgreementRules) -> list[Found]:
+    """Items of a counted list that carry no agreement title of their own ("Le troisième
+    porte sur ...") become named agreements (see :mod:`agreement_nlp.enumeration`)."""
+    text = text_of(doc)
+    vocab = rules.enumeration
+    count: Count | None = None
+    count_seg = -1
+    for i in range(len(segs)):
+        folded = fold(segs.text_of(i))
+        item = read_item(folded, vocab) if count is not None else None
+        if item is None or i > count_seg + MAX_ITEMS_AFTER:
+            c = find_count(folded, vocab)
+            if c is not None and _public(segs.text_of(i), rules):
+                count, count_seg = c, i
+            continue
+        assert count is not None
+        here = [f for f in found if f.seg == i]
+        if any(f.kind == "named" for f in here):
+            continue
+        at = segs.items[i].start
+        head, head_rule = _count_head(text, _count_span(count, segs, count_seg), count, rules)
+        specific = [f for f in here if f.rule.type != "accord" and not f.rule.plural]
+        rule = specific[0].rule if specific else head_rule
+        about = text[at + item.about_start : at + item.about_end]
+        if item.relation and rules.type_regex.match(fold(about)):
+            title = about  # "est un accord de prêt consacré au projet ..."
+        elif item.relation:
+            link = {"porte sur": "sur", "portent sur": "sur", "portait sur": "sur"}.get(
+                item.relation, ":"
+            )
+            title = f"{head} {link} {about}" if about else head
+        else:
+            title = f"{head} ({text[at + item.start : at + item.end].strip()})"
+        new = Found(at + item.start, at + item.end, rule, "named", i, title, vetted=True)
+        new.title_end = at + max(item.about_end, item.end)
+        found = sorted(
+            [f for f in found if f.seg != i or f.kind != "bare"] + [new], key=lambda f: f.start
+        )
+    return found
+
+
+def _count_span(count: Count, segs: Segments, seg: int) -> tuple[int, int]:
+    start = segs.items[seg].start
+    return start + count.start, start + count.end
+
+
+def _count_head(
+    text: str, span: tuple[int, int], count: Count, rules: AgreementRules
+) -> tuple[str, TypeRule]:
+    """The singular agreement word of the count ("deux accords de financement"), else
+    a plain "Accord" ("quatre textes")."""
+    plain = rules.type_rule("accord")
+    if count.noun not in {t.pattern for t in rules.types if t.plural}:
+        return "Accord", plain
+    singular = _singular(text[span[0] : span[1]])
+    rule = next(
+        (t for t in rules.types if not t.plural and t.pattern == fold(singular)),
+        rules.type_rule(count.noun),
+    )
+    return singular, rule
 
 
 def _names_one_set(found: Found, text: str) -> bool:
@@ -373,7 +437,7 @@ def _group(found: list[Found], segs: Segments, doc: Doc, rules: AgreementRules) 
     drafts: list[_Draft] = []
     for f in found:
         if f.kind == "named":
-            if not _public(segs.text_of(f.seg) + " " + f.title, rules):
+            if not f.vetted and not _public(segs.text_of(f.seg) + " " + f.title, rules):
                 continue
             # "l'accord-cadre de partenariat signé avec l'AFD": part of another's title
             if f.rule.requires_signing and any(
@@ -743,7 +807,7 @@ def extract_agreements(doc: Doc) -> list[Agreement]:
     segs = Segments(doc, content_end, text=text_of(doc))
     if not len(segs):
         return []
-    found = _find(doc, segs, content_end, holes, rules)
+    found = _enumerated(doc, segs, _find(doc, segs, content_end, holes, rules), rules)
     drafts = _group(found, segs, doc, rules)
     if not drafts:
         return []
