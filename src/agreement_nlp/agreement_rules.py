@@ -10,6 +10,7 @@ import re
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
+from typing import Any
 
 from agreement_nlp.enumeration import EnumerationVocabulary, build_vocabulary
 from agreement_nlp.resources import ResourceError, check_choice, check_keys, load_yaml
@@ -58,6 +59,8 @@ class AgreementRules:
     reporting: re.Pattern[str]
     domains: tuple[tuple[str, re.Pattern[str]], ...]
     enumeration: EnumerationVocabulary
+    company_nouns: tuple[str, ...]
+    legal_forms: frozenset[str]
 
     def type_rule(self, folded_match: str) -> TypeRule:
         return self._by_pattern()[folded_match]
@@ -101,6 +104,7 @@ def load_agreement_rules(
             "private_context",
             "generic_title_words",
             "enumeration",
+            "companies",
         ),
     )
     types = []
@@ -194,7 +198,18 @@ def load_agreement_rules(
         ),
         domains=tuple(doms),
         enumeration=_enumeration(data["enumeration"], types, f"{agreements}: enumeration"),
+        **_companies(data["companies"], f"{agreements}: companies"),
     )
+
+
+def _companies(data: object, at: str) -> dict[str, Any]:
+    if not isinstance(data, dict):
+        raise ResourceError(f"{at}: expected a mapping")
+    check_keys(data, at, required=("nouns", "legal_forms"))
+    return {
+        "company_nouns": tuple(_words(f"{at}.nouns", data["nouns"])),
+        "legal_forms": frozenset(_words(f"{at}.legal_forms", data["legal_forms"])),
+    }
 
 
 def _enumeration(data: object, types: list[TypeRule], at: str) -> EnumerationVocabulary:

@@ -29,6 +29,7 @@ from agreement_nlp.agreement_rules import (
     status_cues,
     status_of,
 )
+from agreement_nlp.companies import named_companies, without_legal_form
 from agreement_nlp.doccache import entities_of, text_of
 from agreement_nlp.entities import Agreement, Mention, Ministry, Person, Signatory
 from agreement_nlp.enumeration import MAX_ITEMS_AFTER, Count, find_count, read_item
@@ -256,9 +257,16 @@ def _read_title(doc: Doc, segs: Segments, found: Found, rules: AgreementRules) -
             break
         if f in _STOP_LEMMAS or tok.lemma_ in {"signer", "parapher", "conclure"}:
             break
-        if tok.pos_ in ("VERB", "AUX") and "Fin" in tok.morph.get("VerbForm", []):
+        # a capitalised "verb" inside a title is a name the tagger misread ("EXCAF")
+        verb = tok.pos_ in ("VERB", "AUX") and not tok.text[:1].isupper()
+        if verb and "Fin" in tok.morph.get("VerbForm", []):
             break
-        if tok.pos_ == "VERB" and "Part" in tok.morph.get("VerbForm", []) and k > i + 1:
+        if (
+            verb
+            and "Part" in tok.morph.get("VerbForm", [])
+            and k > i + 1
+            and f != "liant"  # "la convention de concession liant l'État à la société X"
+        ):
             break
         if f in {"par", "hier", "aujourd'hui", "lors", "le", "la", "les", "mardi"} and k == i:
             return
@@ -267,7 +275,11 @@ def _read_title(doc: Doc, segs: Segments, found: Found, rules: AgreementRules) -
         last = k
         k += 1
     # Drop a trailing preposition or determiner left by the cut.
-    while last >= i and (doc[last].pos_ in ("ADP", "DET", "CCONJ") or doc[last].is_punct):
+    while last >= i and (
+        doc[last].pos_ in ("ADP", "DET", "CCONJ")
+        or doc[last].is_punct
+        or fold(doc[last].text) in ("n'", "ne")  # "la société n'a pas respecté"
+    ):
         last -= 1
     if last < i:
         return
@@ -334,9 +346,18 @@ def _same_subject(a: Found, b: Found) -> bool:
     return not (codes_a and codes_b and codes_a != codes_b)
 
 
+_STATE_WORDS = frozenset({"etat", "l'etat", "gouvernement", "republique", "royaume", "federation"})
+
+
 def _proper_words(title: str) -> set[str]:
-    """Capitalised words of a title after its first word: the parties it names."""
-    return {w for w in re.findall(r"[\w'’-]+", title)[1:] if w[:1].isupper()}
+    """Capitalised words of a title after its first word that are neither places nor
+    the state: the companies and bodies it names."""
+    places = {fold(w) for p in gazetteer.find_places(title) for w in p.text.split()}
+    return {
+        w
+        for w in re.findall(r"[\w'’-]+", title)[1:]
+        if w[:1].isupper() and fold(w) not in places and fold(w) not in _STATE_WORDS
+    }
 
 
 def _same_title(a: str, b: str) -> bool:
@@ -778,8 +799,8 @@ def _named_parties(doc: Doc, f: Found) -> list[str]:
         if ent.label_ not in ("ORG", "MISC") or not (f.end <= ent.start_char < end):
             continue
         before = fold(text_of(doc)[max(f.start, ent.start_char - 20) : ent.start_char])
-        name = ent.text.strip()
-        if _PARTY_SLOT.search(before) and not gazetteer.find_places(name):
+        name = without_legal_form(ent.text.strip(), default_rules().legal_forms)
+        if name and _PARTY_SLOT.search(before) and not gazetteer.find_places(name):
             out.append(name)
     return out
 
@@ -830,6 +851,13 @@ def extract_agreements(doc: Doc) -> list[Agreement]:
         and dm.value
     ]
     home = doc._.home_country
+    companies = {
+        name
+        for _, _, name in named_companies(
+            text_of(doc)[:content_end], rules.company_nouns, rules.legal_forms
+        )
+        if not gazetteer.find_places(name)
+    }
 
     out = []
     for n, d in enumerate(sorted(drafts, key=lambda x: x.named.start), start=1):
@@ -843,7 +871,7 @@ def extract_agreements(doc: Doc) -> list[Agreement]:
         place = _place(doc, segs, [i for i in d.context if i in signing_segs]) or _place(
             doc, segs, signing_segs
         )
-        parties = _parties(d, segs, doc, sigs, signing_segs, rules, home)
+        parties = _parties(d, segs, doc, sigs, signing_segs, rules, home, companies)
         _pair_counterparts(sigs, parties, persons, ministries, home)
         parties = sorted({*parties, *(s.country for s in sigs if s.country)})
         title = squash(d.named.title)
@@ -884,6 +912,7 @@ def _parties(
     signing_segs: list[int],
     rules: AgreementRules,
     home: str | None,
+    companies: set[str],
 ) -> list[str]:
     """Who is party to the agreement, nearest evidence first.
 
@@ -896,6 +925,15 @@ def _parties(
     title = d.named.title
     parties = _places_codes(title, cities=True)
     parties += [o for o in _named_parties(doc, d.named) if o not in parties]
+    # "la convention ... de la société Tiguidit Resources", "un accord avec Wagner"
+    said = " ".join(text_of(doc)[f.start : f.title_end or f.end] for f in [d.named, *d.refs])
+    parties += sorted(
+        c
+        for c in companies
+        if c not in parties and re.search(rf"(?<!\w){re.escape(c)}(?!\w)", said)
+    )
+    # "EXCAF" from the tagger and "EXCAF Télécom" from the text are one party
+    parties = [p for p in parties if not any(p != q and f" {p} " in f" {q} " for q in parties)]
     if home and home not in parties and _OWN_STATE.search(fold(title)):
         parties.append(home)
     for s in sigs:
