@@ -724,6 +724,40 @@ def _after_witness(text: str, witness_end: int, start: int) -> bool:
     )
 
 
+def _signing_date(
+    doc: Doc, segs: Segments, i: int, rules: AgreementRules
+) -> tuple[str, str] | None:
+    """The day date nearest the signing verb of a sentence: "hier", not the dateline
+    opening it ("Rabat, 26/02/2025 (MAP) - ... ont procédé hier à la signature")."""
+    seg = segs.items[i]
+    cue = rules.signing.search(fold(text_of(doc)[seg.start : seg.end]))
+    days = [
+        dm
+        for dm in doc._.dates or []
+        if seg.start <= dm.start < seg.end and dm.granularity in ("day", "datetime") and dm.value
+    ]
+    if not days:
+        return None
+    at = seg.start + (cue.start() if cue else 0)
+    best = min(days, key=lambda dm: abs(dm.start - at))
+    return (best.value or "")[:10], best.rule
+
+
+def _past_signing_date(
+    d: _Draft, segs: Segments, doc: Doc, rules: AgreementRules
+) -> tuple[str | None, str]:
+    """An agreement suspended or spoken of in passing still has the signing date its own
+    mentions give ("la convention minière signée le 12 juin 2019 ... a été suspendue")."""
+    published = (doc._.published_at or "")[:10]
+    for i in sorted({d.named.seg, *(r.seg for r in d.refs)}):
+        if not _signed_here(segs.text_of(i), rules):
+            continue
+        found = _signing_date(doc, segs, i, rules)
+        if found is not None and (not published or found[0] <= published):
+            return found[0], f"date:{found[1]}"
+    return None, "date:none"
+
+
 def _date(
     d: _Draft,
     segs: Segments,
@@ -733,22 +767,11 @@ def _date(
     signing_segs: list[int],
 ) -> tuple[str | None, str]:
     for i in [d.named.seg, *d.context]:
-        seg = segs.items[i]
-        cue = rules.signing.search(fold(text_of(doc)[seg.start : seg.end]))
-        if cue is None and i != d.named.seg:
+        if i != d.named.seg and not _signed_here(segs.text_of(i), rules):
             continue
-        days = [
-            dm
-            for dm in doc._.dates or []
-            if seg.start <= dm.start < seg.end
-            and dm.granularity in ("day", "datetime")
-            and dm.value
-        ]
-        if days:
-            # The date nearest the signing verb, not a dateline opening the sentence.
-            at = seg.start + (cue.start() if cue else 0)
-            best = min(days, key=lambda dm: abs(dm.start - at))
-            return best.value[:10] if best.value else None, f"date:{best.rule}"
+        found = _signing_date(doc, segs, i, rules)
+        if found is not None:
+            return found[0], f"date:{found[1]}"
     if article_dates:
         return article_dates[0][0], f"date:article:{article_dates[0][1]}"
     # "En visite du 31 octobre au 1er novembre, le Président a signé ...", reported
@@ -842,14 +865,7 @@ def extract_agreements(doc: Doc) -> list[Agreement]:
         article_status = status_of(segs.text_of(i), rules)
         if article_status is not None:
             break
-    article_dates = [
-        (dm.value[:10], dm.rule)
-        for i in signing_segs
-        for dm in doc._.dates or []
-        if segs.items[i].start <= dm.start < segs.items[i].end
-        and dm.granularity in ("day", "datetime")
-        and dm.value
-    ]
+    article_dates = [d for i in signing_segs if (d := _signing_date(doc, segs, i, rules))]
     home = doc._.home_country
     companies = {
         name
@@ -868,6 +884,8 @@ def extract_agreements(doc: Doc) -> list[Agreement]:
             signed_on, date_rule = _date(
                 d, segs, doc, article_dates if status == "signed" else [], rules, signing_segs
             )
+        elif status != "announced":
+            signed_on, date_rule = _past_signing_date(d, segs, doc, rules)
         place = _place(doc, segs, [i for i in d.context if i in signing_segs]) or _place(
             doc, segs, signing_segs
         )
