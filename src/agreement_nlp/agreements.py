@@ -865,7 +865,7 @@ def extract_agreements(doc: Doc) -> list[Agreement]:
         article_status = status_of(segs.text_of(i), rules)
         if article_status is not None:
             break
-    article_dates = [d for i in signing_segs if (d := _signing_date(doc, segs, i, rules))]
+    article_dates = [day for i in signing_segs if (day := _signing_date(doc, segs, i, rules))]
     home = doc._.home_country
     companies = {
         name
