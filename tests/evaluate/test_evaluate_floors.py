@@ -1,4 +1,5 @@
-"""Regression floors: the pipeline F1 on ``data/annotated`` must stay above ``floors.json``."""
+"""Regression floors: the pipeline F1 on each split of ``data/annotated`` must stay above
+``floors.json``."""
 
 from __future__ import annotations
 
@@ -15,15 +16,20 @@ from agreement_nlp.evaluate.scoring import SCORED_TABLES
 ROOT = Path(__file__).resolve().parents[2]
 ANNOTATED = ROOT / "data" / "annotated"
 FLOORS = Path(__file__).with_name("floors.json")
+SPLITS = ("dev", "heldout")
 
 
-def load_floors(path: Path = FLOORS) -> dict[str, float]:
-    """Table -> lowest acceptable F1; keys starting with "_" are comments."""
+def load_floors(split: str, path: Path = FLOORS) -> dict[str, float]:
+    """Table -> lowest acceptable F1 on one split; keys starting with "_" are comments."""
     data = json.loads(path.read_text(encoding="utf-8"))
-    floors = {k: float(v) for k, v in data.items() if not k.startswith("_")}
+    floors = {k: float(v) for k, v in data[split].items() if not k.startswith("_")}
     unknown = set(floors) - set(SCORED_TABLES)
     assert not unknown, f"{path}: unknown tables {sorted(unknown)}"
     return floors
+
+
+def split_ids(split: str) -> list[str]:
+    return list(json.loads((ANNOTATED / "splits.json").read_text(encoding="utf-8"))[split])
 
 
 def below_floor(f1: dict[str, float | None], floors: dict[str, float]) -> list[str]:
@@ -41,15 +47,21 @@ def test_floor_helper() -> None:
     assert below_floor(f1, floors) == ["agreements: F1 0.300 < floor 0.400"]
 
 
-def test_floors_file_covers_every_table() -> None:
-    assert set(load_floors()) == set(SCORED_TABLES)
+@pytest.mark.parametrize("split", SPLITS)
+def test_floors_file_covers_every_table(split: str) -> None:
+    assert set(load_floors(split)) == set(SCORED_TABLES)
+
+
+def test_splits_cover_every_gold_file() -> None:
+    ids = [i for split in SPLITS for i in split_ids(split)]
+    assert len(ids) == len(set(ids)), "an article is in two splits"
+    assert sorted(ids) == sorted(p.stem for p in gold_files(ANNOTATED))
 
 
 @pytest.mark.model
-def test_pipeline_f1_above_floors(nlp: Language) -> None:
-    if not ANNOTATED.is_dir() or not gold_files(ANNOTATED):
-        pytest.skip("data/annotated has no gold files yet")
-    report = evaluate(ANNOTATED, nlp=nlp, baseline=False)
+@pytest.mark.parametrize("split", SPLITS)
+def test_pipeline_f1_above_floors(nlp: Language, split: str) -> None:
+    report = evaluate(ANNOTATED, split_ids(split), nlp=nlp, baseline=False)
     f1 = {table: report.pipeline.f1(table) for table in SCORED_TABLES}
-    failures = below_floor(f1, load_floors())
-    assert not failures, "F1 below floor on data/annotated:\n" + "\n".join(failures)
+    failures = below_floor(f1, load_floors(split))
+    assert not failures, f"F1 below floor on the {split} split:\n" + "\n".join(failures)
