@@ -204,6 +204,23 @@ def _read_title(doc: Doc, segs: Segments, found: Found, rules: AgreementRules) -
         domain_adjective = domain_adjective or bool(domains_of(doc[j].text, rules))
         j += 1
     i = j
+    # "la convention nationale Etat-Employeur", "l'accord UEMOA-Maroc": a capitalised
+    # compound after the word names who it binds.
+    k = i
+    while (
+        k + 2 < limit
+        and doc[k].text[:1].isupper()
+        and not doc[k].whitespace_
+        and doc[k + 1].text == "-"
+        and not doc[k + 1].whitespace_
+        and doc[k + 2].text[:1].isupper()
+    ):
+        k += 2
+    if k > i:
+        found.kind = "named"
+        found.title_end = doc[k].idx + len(doc[k])
+        found.title = text[found.start : found.title_end]
+        return
     # "l'Accord de financement signé le 9 janvier 2025 à Ouagadougou entre le Burkina Faso
     # et la BID": the parties come after the signing clause.
     title_from = -1
@@ -296,6 +313,7 @@ def _read_title(doc: Doc, segs: Segments, found: Found, rules: AgreementRules) -
 def _public(text: str, rules: AgreementRules) -> bool:
     folded = fold(text)
     words = set(re.findall(r"[\w'-]+", folded))
+    words |= {part for w in words if "-" in w for part in w.split("-")}  # "Etat-Employeur"
     if words & rules.public_words:
         return True
     if rules.private_regex.search(folded):
