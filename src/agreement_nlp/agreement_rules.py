@@ -251,9 +251,9 @@ def status_of(text: str, rules: AgreementRules | None = None) -> tuple[str, str]
     rules = rules or default_rules()
     folded = fold(text)
     for status, regex in rules.status:
-        m = regex.search(folded)
-        if m:
-            return status, m.group(0)
+        for m in regex.finditer(folded):
+            if not negated(folded, m.start(), m.end()):
+                return status, m.group(0)
     return None
 
 
@@ -269,5 +269,27 @@ def status_cues(text: str, rules: AgreementRules | None = None) -> list[tuple[st
         (status, m.group(0), m.start())
         for status, regex in rules.status
         for m in regex.finditer(folded)
+        if not negated(folded, m.start(), m.end())
     ]
     return sorted(found, key=lambda c: c[2])
+
+
+_NEGATION_START = re.compile(r"(?<![\w'])(?:ne\s+|n')((?:[a-z']+\s+){0,3})$")
+_NEGATION_END = re.compile(r"\b(?:pas|jamais|plus|point|guere|aucunement)\b")
+
+
+def negated(folded: str, start: int, end: int) -> bool:
+    """Whether the cue at ``folded[start:end]`` is negated: "ne signerons pas", "n'a pas
+    été signé", "n'ont jamais ratifié".
+
+    >>> s = "nous ne signerons pas ce texte"
+    >>> negated(s, s.index("signerons"), s.index(" pas"))
+    True
+    >>> s = "le ministre a signe, ne laissant pas de doute"
+    >>> negated(s, s.index("signe"), s.index(","))
+    False
+    """
+    before = _NEGATION_START.search(folded[max(0, start - 30) : start])
+    if before is None:
+        return False
+    return bool(_NEGATION_END.search(before.group(1)) or _NEGATION_END.match(folded, end + 1))

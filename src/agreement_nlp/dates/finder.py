@@ -31,7 +31,7 @@ from agreement_nlp.dates.tense import tense_at
 from agreement_nlp.doccache import text_of
 from agreement_nlp.text import fold
 
-_DAY_KINDS = frozenset({"absolute_day", "yearless_day", "day_range"})
+_DAY_KINDS = frozenset({"absolute_day", "yearless_day", "day_of_this_month", "day_range"})
 _TRIM = " \t\r\n,;:"
 
 

@@ -80,6 +80,15 @@ def _yearless_day(f: Fields, ctx: Context) -> Value | None:
     return _day_value(day, f, True, ctx.anchor) if day else None
 
 
+def _day_of_this_month(f: Fields, ctx: Context) -> Value | None:
+    """ "le 3 courant": that day of the anchor's month."""
+    assert f.day
+    if ctx.anchor is None:
+        return _unresolved("day")
+    day = safe_date(ctx.anchor.year, ctx.anchor.month, f.day)
+    return _day_value(day, f, True, ctx.anchor) if day else None
+
+
 def _day_range(f: Fields, ctx: Context) -> Value | None:
     assert f.day and f.day2 and f.month2
     month = f.month or f.month2
@@ -251,6 +260,7 @@ def _anaphoric(f: Fields, ctx: Context) -> Value | None:
 RESOLVERS: dict[str, Callable[[Fields, Context], Value | None]] = {
     "absolute_day": _absolute_day,
     "yearless_day": _yearless_day,
+    "day_of_this_month": _day_of_this_month,
     "day_range": _day_range,
     "weekday": _weekday,
     "weekday_night": _weekday_night,

@@ -28,6 +28,7 @@ PATTERNS_FILE = "dates_patterns.yaml"
 KIND_GROUPS: dict[str, tuple[str, ...]] = {
     "absolute_day": ("day", "month", "year"),
     "yearless_day": ("day", "month"),
+    "day_of_this_month": ("day",),
     "day_range": ("day", "day2", "month2"),
     "weekday_night": ("wday", "wday2"),
     "month_year": ("month", "year"),
