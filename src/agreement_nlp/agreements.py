@@ -449,6 +449,12 @@ def _merge_party_only(drafts: list[_Draft]) -> list[_Draft]:
     return out
 
 
+def _named_after_place(f: Found) -> bool:
+    """ "les accords d'Alger", "les accords de Camp David": a set of texts known by the
+    place where it was signed is one agreement of its own, whatever else is named."""
+    return bool(re.match(r"\S+\s+(?:d['’]|de\s+)[A-ZÀ-Ý]", f.title))
+
+
 def _announces(plural: _Draft, singles: list[_Draft]) -> bool:
     """A plural mention that shares a party with (or cannot be told from) a single one."""
     own = set(_places_codes(plural.named.title, cities=True))
@@ -571,7 +577,10 @@ def _group(found: list[Found], segs: Segments, doc: Doc, rules: AgreementRules) 
     drafts = [
         d
         for d in drafts
-        if not d.named.rule.plural or _bullet_item(d) or not _announces(d, singles)
+        if not d.named.rule.plural
+        or _bullet_item(d)
+        or _named_after_place(d.named)
+        or not _announces(d, singles)
     ]
     # context: from each agreement's first sentence to the next agreement's
     starts = sorted(d.named.seg for d in drafts)
@@ -885,13 +894,13 @@ def extract_agreements(doc: Doc) -> list[Agreement]:
             break
     article_dates = [day for i in signing_segs if (day := _signing_date(doc, segs, i, rules))]
     home = doc._.home_country
-    companies = {
-        name
-        for _, _, name in named_companies(
+    company_spans = [
+        (start, name)
+        for start, _, name in named_companies(
             text_of(doc)[:content_end], rules.company_nouns, rules.legal_forms
         )
         if not gazetteer.find_places(name)
-    }
+    ]
 
     out = []
     for n, d in enumerate(sorted(drafts, key=lambda x: x.named.start), start=1):
@@ -907,7 +916,7 @@ def extract_agreements(doc: Doc) -> list[Agreement]:
         place = _place(doc, segs, [i for i in d.context if i in signing_segs]) or _place(
             doc, segs, signing_segs
         )
-        parties = _parties(d, segs, doc, sigs, signing_segs, rules, home, companies)
+        parties = _parties(d, segs, doc, sigs, signing_segs, rules, home, company_spans)
         _pair_counterparts(sigs, parties, persons, ministries, home)
         parties = sorted({*parties, *(s.country for s in sigs if s.country)})
         title = squash(d.named.title)
@@ -937,6 +946,9 @@ def extract_agreements(doc: Doc) -> list[Agreement]:
     return out
 
 
+_COMPANY_SLOT = re.compile(
+    r"(?:^|\W)(?:avec|entre|et|liant|a)\s+(?:la|le|l'|une|un)\s*[a-z' -]{3,25}$"
+)
 _OWN_STATE = re.compile(r"(?<![\w-])(?:l'etat|le gouvernement|notre pays)(?!\s+(?:du|de|des|d')\s)")
 
 
@@ -948,7 +960,7 @@ def _parties(
     signing_segs: list[int],
     rules: AgreementRules,
     home: str | None,
-    companies: set[str],
+    companies: list[tuple[int, str]],
 ) -> list[str]:
     """Who is party to the agreement, nearest evidence first.
 
@@ -963,10 +975,21 @@ def _parties(
     parties += [o for o in _named_parties(doc, d.named) if o not in parties]
     # "la convention ... de la société Tiguidit Resources", "un accord avec Wagner"
     said = " ".join(text_of(doc)[f.start : f.title_end or f.end] for f in [d.named, *d.refs])
+    seg = segs.items[d.named.seg]
     parties += sorted(
-        c
-        for c in companies
-        if c not in parties and re.search(rf"(?<!\w){re.escape(c)}(?!\w)", said)
+        {
+            c
+            for at, c in companies
+            if c not in parties
+            and (
+                re.search(rf"(?<!\w){re.escape(c)}(?!\w)", said)
+                # "a signé, avec la société Kaloum Énergie SAS, un contrat de ..."
+                or (
+                    seg.start <= at < seg.end
+                    and _COMPANY_SLOT.search(fold(text_of(doc)[max(seg.start, at - 40) : at]))
+                )
+            )
+        }
     )
     # "EXCAF" from the tagger and "EXCAF Télécom" from the text are one party
     parties = [p for p in parties if not any(p != q and f" {p} " in f" {q} " for q in parties)]
