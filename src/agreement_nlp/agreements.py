@@ -198,7 +198,12 @@ def _read_title(doc: Doc, segs: Segments, found: Found, rules: AgreementRules) -
     domain_adjective = False
     j = i
     while j < limit and (
-        (doc[j].pos_ == "ADJ" and doc[j].text[:1].islower())
+        # "relative", "portant" say what follows is the subject: they are no adjectives here
+        (
+            doc[j].pos_ == "ADJ"
+            and doc[j].text[:1].islower()
+            and fold(doc[j].text) not in rules.complements
+        )
         or (fold(doc[j].text) == "et" and j + 1 < limit and doc[j + 1].pos_ == "ADJ")
     ):
         domain_adjective = domain_adjective or bool(domains_of(doc[j].text, rules))
@@ -867,7 +872,7 @@ def _places_codes(text: str, cities: bool = False) -> list[str]:
             r"\s*\S+(?:[ -]\S+)?\s+(?:de|d')\s*", fold(text[: p.start])
         ):
             continue
-        if p.kind in kinds and p.code not in codes:
+        if p.kind in kinds and p.code not in codes and not gazetteer.is_incidental(text, p):
             codes.append(p.code)
     return codes
 
@@ -1006,6 +1011,7 @@ def _parties(
         for p in gazetteer.find_places(text_of(doc), seg.start, seg.end)
         if p.kind in ("country_name", "demonym", "organisation")
         and not (d.named.start <= p.start < (d.named.title_end or d.named.end))
+        and not gazetteer.is_incidental(text_of(doc), p)
     ]
     around.sort(key=lambda p: abs(p.start - d.named.start))
     for p in around:

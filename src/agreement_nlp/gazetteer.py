@@ -52,6 +52,7 @@ __all__ = [
     "find_places",
     "gazetteer",
     "is_country_code",
+    "is_incidental",
     "is_organisation_code",
     "load_countries",
     "load_organisations",
@@ -694,6 +695,32 @@ def country_code(phrase: str) -> str | None:
     ('RUS', 'CIV')
     """
     return gazetteer().country_code(phrase)
+
+
+_CURRENCY_BEFORE = ("dollars ", "dollar ", "livres ", "livre ")
+_DETERMINER_BEFORE = re.compile(r"(?:^|\W)(?:l'|le |la |les |un |une )$")
+
+
+def is_incidental(text: str, p: PlaceMatch) -> bool:
+    """A place word that names neither a party nor a country the article speaks for: a
+    currency ("30 millions de dollars US", "dollars américains") or a person's
+    nationality ("l'Australien Peter Holloway").
+
+    >>> t = "un prêt de 30 millions de dollars américains"
+    >>> [is_incidental(t, p) for p in find_places(t)]
+    [True]
+    >>> t = "paraphé par l'Australien Peter Holloway pour la partie malienne"
+    >>> [(p.code, is_incidental(t, p)) for p in find_places(t)]
+    [('AUS', True), ('MLI', False)]
+    """
+    before = fold(text[max(0, p.start - 9) : p.start])
+    if before.endswith(_CURRENCY_BEFORE):
+        return True
+    return (
+        p.kind == DEMONYM
+        and text[p.start : p.start + 1].isupper()
+        and bool(_DETERMINER_BEFORE.search(before))
+    )
 
 
 def organisation_code(phrase: str) -> str | None:

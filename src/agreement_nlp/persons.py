@@ -717,8 +717,10 @@ def home_country(doc: Doc, content_end: int, roles: list[RoleMatch]) -> str | No
     counts: Counter[str] = Counter()
     first: dict[str, int] = {}
     for p in gazetteer.find_places(text_of(doc), 0, content_end):
-        if p.kind in ("country_name", "demonym", "prefix", "city") and gazetteer.is_country_code(
-            p.code
+        if (
+            p.kind in ("country_name", "demonym", "prefix", "city")
+            and gazetteer.is_country_code(p.code)
+            and not gazetteer.is_incidental(text_of(doc), p)
         ):
             counts[p.code] += 2 if p.kind == "country_name" else 1
             first.setdefault(p.code, p.start)
