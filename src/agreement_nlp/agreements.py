@@ -99,6 +99,22 @@ def _find(
     return out
 
 
+_LIST_ITEM = re.compile(r"[ \t\xa0]*[-•*–][ \t]+(?:(?:d'un|d'une|un|une|le|la|l'|les|des|du)\s*)?")
+
+
+def _announced_list(text: str, line_start: int) -> bool:
+    """Whether the bullet line at ``line_start`` belongs to a list whose first line before
+    the bullets ends with a colon."""
+    pos = line_start
+    while pos > 0:
+        prev_start = text.rfind("\n", 0, pos - 1) + 1
+        line = text[prev_start : pos - 1].strip()
+        if line and not _LIST_ITEM.match(fold(line) + " "):
+            return line.endswith(":")
+        pos = prev_start
+    return False
+
+
 def _enumerated(doc: Doc, segs: Segments, found: list[Found], rules: AgreementRules) -> list[Found]:
     """Items of a counted list that carry no agreement title of their own ("Le troisième
     porte sur ...") become named agreements (see :mod:`agreement_nlp.enumeration`)."""
@@ -186,6 +202,15 @@ def _read_title(doc: Doc, segs: Segments, found: Found, rules: AgreementRules) -
     ):
         found.kind, found.title = "named", line.strip(" :")
         found.title_end = found.start + len(found.title)
+        return
+    # "Il s'agit notamment :\n- d'un accord de ... ;\n- d'un programme exécutif ...": each
+    # item of a list announced by a colon is an agreement, whatever word it uses.
+    if _LIST_ITEM.fullmatch(fold(text[line_start : found.start])) and _announced_list(
+        text, line_start
+    ):
+        found.kind, found.title = "named", line.rstrip(" ;.,")
+        found.title_end = found.start + len(found.title)
+        found.vetted = True
         return
     span = doc.char_span(found.start, found.end, alignment_mode="expand")
     if span is None:
@@ -494,7 +519,11 @@ def _group(found: list[Found], segs: Segments, doc: Doc, rules: AgreementRules) 
                 g is not f and g.start < f.start < g.title_end for g in found
             ):
                 continue
-            if f.rule.requires_party and not _places_codes(f.title[f.end - f.start :]):
+            if (
+                f.rule.requires_party
+                and not f.vetted
+                and not _places_codes(f.title[f.end - f.start :])
+            ):
                 continue
             same = next(
                 (
