@@ -512,7 +512,20 @@ def _group(found: list[Found], segs: Segments, doc: Doc, rules: AgreementRules) 
     drafts: list[_Draft] = []
     for f in found:
         if f.kind == "named":
-            if not f.vetted and not _public(segs.text_of(f.seg) + " " + f.title, rules):
+            # After a first public agreement, the article is about public deals: a later
+            # one needs no public word of its own ("les deux personnalités ont paraphé un
+            # accord de don"), unless its title names parties ("le protocole entre les
+            # huiliers et les exportateurs") or the sentence reads as a private deal.
+            seg_text = segs.text_of(f.seg)
+            if not (
+                f.vetted
+                or _public(seg_text + " " + f.title, rules)
+                or (
+                    drafts
+                    and not _PARTY_CLAUSE.search(fold(f.title))
+                    and not rules.private_regex.search(fold(seg_text))
+                )
+            ):
                 continue
             # "l'accord-cadre de partenariat signé avec l'AFD": part of another's title
             if f.rule.requires_signing and any(
@@ -723,13 +736,19 @@ def _signatories(
     ministries: list[Ministry],
     doc: Doc,
     rules: AgreementRules,
+    others: dict[int, set[int]],
 ) -> list[Signatory]:
+    """Office holders who signed ``d``. ``others`` maps a sentence to the agreements
+    (``id`` of their drafts) it mentions: a sentence about another agreement only ("La
+    convention a été paraphée par ...") gives ``d`` no signatory."""
     out: list[Signatory] = []
     seen: set[str] = set()
     for i in d.context:
         seg_text = segs.text_of(i)
         folded_seg = fold(seg_text)
-        if not rules.signing.search(folded_seg):
+        if not _signs(folded_seg, rules):
+            continue
+        if others.get(i) and id(d) not in others[i]:
             continue
         seg = segs.items[i]
         witness_ends = [
@@ -767,6 +786,21 @@ def _signatories(
                         seen.add(key)
                         out.append(Signatory(None, None, "minister", mi.name, mi.country, seg_text))
     return out
+
+
+def _signs(folded: str, rules: AgreementRules) -> bool:
+    """Whether a sentence tells a signing act, not only speaks of one: "la signature de ce
+    contrat répond aux instructions du Président" names no signer; "ont procédé à la
+    signature", "la signature par les deux ministres" do."""
+    for m in rules.signing.finditer(folded):
+        if not m.group(0).startswith("signature"):
+            return True
+        # "ont procédé hier, dans les locaux du ministère, à la signature"
+        if re.search(r"proced\w*\b[^.;]{0,60}\ba la $", folded[max(0, m.start() - 80) : m.start()]):
+            return True
+        if re.search(r"(?:^|\W)par\s", folded[m.end() : m.end() + 60]):
+            return True
+    return False
 
 
 def _after_witness(text: str, witness_end: int, start: int) -> bool:
@@ -936,10 +970,15 @@ def extract_agreements(doc: Doc) -> list[Agreement]:
         if not gazetteer.find_places(name)
     ]
 
+    mentioned_in: dict[int, set[int]] = {}
+    for d in drafts:
+        for f in [d.named, *d.refs]:
+            mentioned_in.setdefault(f.seg, set()).add(id(d))
+
     out = []
     for n, d in enumerate(sorted(drafts, key=lambda x: x.named.start), start=1):
         status, status_rule = _status(d, segs, doc, rules, article_status)
-        sigs = _signatories(d, segs, persons, ministries, doc, rules)
+        sigs = _signatories(d, segs, persons, ministries, doc, rules, mentioned_in)
         signed_on, date_rule = (None, "date:none")
         if status in ("signed", "ratified"):
             signed_on, date_rule = _date(
