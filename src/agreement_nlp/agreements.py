@@ -428,6 +428,12 @@ _DEFINITE_PLURAL = re.compile(
 )
 
 
+_TEXTS_REFERENCE = re.compile(
+    r"(?:^|\W)(?:les|ces|lesdits)\s+(?:(deux|trois|quatre|cinq|six|\d)\s+)?"
+    r"(?:textes|documents|instruments)\b"
+)
+
+
 _BULLET = re.compile(r"[ \t]*(?:[-•*–]|\d+[.)])[ \t]+(\S[^\n]*)")
 
 
@@ -617,6 +623,17 @@ def _group(found: list[Found], segs: Segments, doc: Doc, rules: AgreementRules) 
                 prev = [d for d in drafts if d.named.start < f.start]
                 for d in prev[-n:] if n else prev:
                     d.shared.append(f.seg)
+    # "ces textes ont été signés par ...", "les deux documents": a definite plural of texts
+    # speaks of the agreements named before it.
+    for i in range(len(segs)):
+        m = _TEXTS_REFERENCE.search(fold(segs.text_of(i)))
+        if m is None:
+            continue
+        n = _COUNTS.get(m.group(1) or "", 0)
+        prev = [d for d in drafts if d.named.seg < i]
+        for d in prev[-n:] if n else prev:
+            if i not in d.shared:
+                d.shared.append(i)
     # "plusieurs accords entre le Mali et la Russie" announces the agreements named one
     # by one in the article; it is one of them only when none is named.
     drafts = _merge_party_only(drafts)
@@ -748,7 +765,7 @@ def _signatories(
         folded_seg = fold(seg_text)
         if not _signs(folded_seg, rules):
             continue
-        if others.get(i) and id(d) not in others[i]:
+        if others.get(i) and id(d) not in others[i] and i not in d.shared:
             continue
         seg = segs.items[i]
         witness_ends = [
@@ -759,6 +776,8 @@ def _signatories(
             ((m.start, p) for p in persons for m in p.mentions if seg.start <= m.start < seg.end),
             key=lambda x: x[0],
         )
+        if not mentions and _BOTH_SIGNERS.search(folded_seg):
+            mentions = [(seg.start, p) for p in _last_two_ministers(persons, seg.start)]
         for start, p in mentions:
             # Agreements with a public party are signed by office holders.
             if p.person_id in seen or p.role in ("journalist", "other"):
@@ -786,6 +805,30 @@ def _signatories(
                         seen.add(key)
                         out.append(Signatory(None, None, "minister", mi.name, mi.country, seg_text))
     return out
+
+
+_BOTH_SIGNERS = re.compile(
+    r"\bpar\s+les\s+deux\s+(?:ministres|chefs\s+de\s+(?:la\s+)?diplomatie|ministres\s+des\s+"
+    r"affaires\s+etrangeres)\b(?!\s*,?\s*(?:m\.|mme|[a-z]+\s+[a-z]+\s+et))"
+)
+
+
+def _last_two_ministers(persons: list[Person], before: int) -> list[Person]:
+    """ "signés par les deux ministres": the last two ministers named before, of two
+    countries when their countries are known."""
+    named = sorted(
+        (
+            (max(m.start for m in p.mentions if m.start < before), p)
+            for p in persons
+            if p.role == "minister" and any(m.start < before for m in p.mentions)
+        ),
+        key=lambda x: -x[0],
+    )
+    if len(named) < 2:
+        return []
+    first = named[0][1]
+    second = next((p for _, p in named[1:] if p.country != first.country), named[1][1])
+    return [second, first]
 
 
 def _signs(folded: str, rules: AgreementRules) -> bool:
