@@ -170,11 +170,12 @@ def _count_head(
     if count.noun not in {t.pattern for t in rules.types if t.plural}:
         return "Accord", plain
     singular = _singular(text[span[0] : span[1]])
-    rule = next(
-        (t for t in rules.types if not t.plural and t.pattern == fold(singular)),
-        rules.type_rule(count.noun),
-    )
-    return singular, rule
+    return singular, _singular_rule(singular, rules.type_rule(count.noun), rules)
+
+
+def _singular_rule(singular: str, plural: TypeRule, rules: AgreementRules) -> TypeRule:
+    """The rule of the singular form of a plural agreement word ("accords de prêt")."""
+    return next((t for t in rules.types if not t.plural and t.pattern == fold(singular)), plural)
 
 
 def _names_one_set(found: Found, text: str) -> bool:
@@ -428,6 +429,10 @@ _DEFINITE_PLURAL = re.compile(
 )
 
 
+_YEARS_AFTER = re.compile(
+    r"((?:\s+(?:de|d')\s*[a-z]+){0,2})?\s+(?:de|en|signes en|conclus en)\s+((?:19|20)\d\d)"
+    r"\s+et\s+(?:de\s+|en\s+)?((?:19|20)\d\d)\b"
+)
 _TEXTS_REFERENCE = re.compile(
     r"(?:^|\W)(?:les|ces|lesdits)\s+(?:(deux|trois|quatre|cinq|six|\d)\s+)?"
     r"(?:textes|documents|instruments)\b"
@@ -601,6 +606,17 @@ def _group(found: list[Found], segs: Segments, doc: Doc, rules: AgreementRules) 
             ):
                 f.title = text_of(doc)[f.start : f.end]
                 drafts.append(_Draft(f))
+        elif f.kind == "plural" and (years := _YEARS_AFTER.match(fold(text_of(doc)), f.end)):
+            # "des accords de paix en 1979 et 1994", "les accords de 2015 et 2018": one
+            # agreement per year.
+            head = _singular(text_of(doc)[f.start : f.end])
+            subject = text_of(doc)[years.start(1) : years.end(1)].strip() if years.group(1) else ""
+            for g in (2, 3):
+                rule = _singular_rule(head, f.rule, rules)
+                item = Found(f.start, years.end(g), rule, "named", f.seg, vetted=True)
+                item.title = " ".join(filter(None, [head, subject, f"({years.group(g)})"]))
+                item.title_end = years.end(g)
+                drafts.append(_Draft(item))
         elif f.kind == "plural" and (items := _bullet_items(text_of(doc), f)):
             # "des mémorandums d'entente couvrant divers secteurs, dont :" and a list:
             # one agreement per item, reading the announcing sentence as context.
