@@ -769,11 +769,11 @@ def _signatories(
     ministries: list[Ministry],
     doc: Doc,
     rules: AgreementRules,
-    others: dict[int, set[int]],
+    others: dict[int, list[_Draft]],
 ) -> list[Signatory]:
-    """Office holders who signed ``d``. ``others`` maps a sentence to the agreements
-    (``id`` of their drafts) it mentions: a sentence about another agreement only ("La
-    convention a été paraphée par ...") gives ``d`` no signatory."""
+    """Office holders who signed ``d``. ``others`` maps a sentence to the agreements it
+    mentions: a sentence about another agreement only ("La convention a été paraphée par
+    ...") gives ``d`` no signatory."""
     out: list[Signatory] = []
     seen: set[str] = set()
     for i in d.context:
@@ -781,7 +781,7 @@ def _signatories(
         folded_seg = fold(seg_text)
         if not _signs(folded_seg, rules):
             continue
-        if others.get(i) and id(d) not in others[i] and i not in d.shared:
+        if i not in d.shared and _about_another(d, others.get(i, [])):
             continue
         seg = segs.items[i]
         witness_ends = [
@@ -847,15 +847,23 @@ def _last_two_ministers(persons: list[Person], before: int) -> list[Person]:
     return [second, first]
 
 
+def _about_another(d: _Draft, mentioned: list[_Draft]) -> bool:
+    """A sentence that mentions another agreement of another type, and not ``d`` ("La
+    convention a été paraphée par ..." in the context of an accord). A reference of
+    ``d``'s own type may have been linked to the wrong one of two: no conclusion then."""
+    if not mentioned or any(m is d for m in mentioned):
+        return False
+    return all(m.named.rule.type != d.named.rule.type for m in mentioned)
+
+
 def _signs(folded: str, rules: AgreementRules) -> bool:
-    """Whether a sentence tells a signing act, not only speaks of one: "la signature de ce
-    contrat répond aux instructions du Président" names no signer; "ont procédé à la
-    signature", "la signature par les deux ministres" do."""
+    """Whether a sentence tells a signing act, not only looks back on one: "la signature
+    de ce contrat répond aux instructions du Président" names no signer (the signing was
+    told before, with its signers); "lors de la signature des accords, X et Y ..." does."""
     for m in rules.signing.finditer(folded):
         if not m.group(0).startswith("signature"):
             return True
-        # "ont procédé hier, dans les locaux du ministère, à la signature"
-        if re.search(r"proced\w*\b[^.;]{0,60}\ba la $", folded[max(0, m.start() - 80) : m.start()]):
+        if not re.match(r"\s+(?:de|d')\s*(?:ce|cet|cette|ces)\b", folded[m.end() :]):
             return True
         if re.search(r"(?:^|\W)par\s", folded[m.end() : m.end() + 60]):
             return True
@@ -1029,10 +1037,11 @@ def extract_agreements(doc: Doc) -> list[Agreement]:
         if not gazetteer.find_places(name)
     ]
 
-    mentioned_in: dict[int, set[int]] = {}
+    mentioned_in: dict[int, list[_Draft]] = {}
     for d in drafts:
         for f in [d.named, *d.refs]:
-            mentioned_in.setdefault(f.seg, set()).add(id(d))
+            if d not in mentioned_in.setdefault(f.seg, []):
+                mentioned_in[f.seg].append(d)
 
     out = []
     for n, d in enumerate(sorted(drafts, key=lambda x: x.named.start), start=1):
