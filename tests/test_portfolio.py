@@ -9,7 +9,13 @@ import pytest
 import yaml
 from spacy.language import Language
 
-from agreement_nlp.portfolio import ministry_key, ministry_name, read_portfolio
+from agreement_nlp.portfolio import (
+    ministry_key,
+    ministry_name,
+    participle_phrases,
+    read_portfolio,
+)
+from agreement_nlp.resources import ResourceError
 
 CASES: dict[str, Any] = yaml.safe_load(
     (Path(__file__).parent / "data" / "portfolio_cases.yaml").read_text(encoding="utf-8")
@@ -77,3 +83,11 @@ def test_ministry_key_same(a: str, b: str) -> None:
 @pytest.mark.parametrize(("a", "b"), CASES["ministry_key"]["different"], ids=str)
 def test_ministry_key_different(a: str, b: str) -> None:
     assert ministry_key(a) != ministry_key(b)
+
+
+@pytest.mark.parametrize(
+    "data", [{}, {"participle_phrases": "résidant à l'étranger"}, {"participle_phrases": [""]}]
+)
+def test_participle_phrases_broken(data: object) -> None:
+    with pytest.raises(ResourceError, match="participle_phrases"):
+        participle_phrases(data)

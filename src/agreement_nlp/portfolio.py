@@ -72,6 +72,36 @@ def _lexicon() -> tuple[frozenset[str], frozenset[str]]:
     return heads, inner
 
 
+@cache
+def _participle_phrases() -> tuple[str, ...]:
+    return participle_phrases(cached_yaml("portfolios.yaml"))
+
+
+def participle_phrases(data: object, where: str = "portfolios.yaml") -> tuple[str, ...]:
+    """The folded ``participle_phrases`` of a portfolio lexicon, validated.
+
+    >>> participle_phrases({"participle_phrases": ["résidant à l'étranger"]})
+    ("residant a l'etranger",)
+    """
+    phrases = data.get("participle_phrases") if isinstance(data, dict) else None
+    if not isinstance(phrases, list) or not all(isinstance(p, str) and p for p in phrases):
+        raise ResourceError(f"{where}: 'participle_phrases' must be a list of phrases")
+    return tuple(fold(p) for p in phrases)
+
+
+def _participle_end(doc: Doc, k: int, end: int) -> int:
+    """Index after a participle phrase of the portfolio starting at token ``k``, or ``k``."""
+    rest = fold(doc.text[doc[k].idx : doc[end - 1].idx + len(doc[end - 1])])
+    for phrase in _participle_phrases():
+        if rest.startswith(phrase) and not rest[len(phrase) : len(phrase) + 1].isalnum():
+            stop = doc[k].idx + len(phrase)
+            j = k
+            while j < end and doc[j].idx < stop:
+                j += 1
+            return j
+    return k
+
+
 def _f(tok: Token) -> str:
     return fold(tok.text)
 
@@ -225,6 +255,8 @@ def _read_segment(doc: Doc, k: int, end: int, inner: frozenset[str]) -> int:
         tok = doc[k]
         if _is_capitalised_part(tok) or _is_adjective(tok):
             k += 1
+        elif (after := _participle_end(doc, k, end)) > k:
+            k = after
         elif (
             _f(tok) in {"et", "ou"}
             and k + 1 < end
