@@ -153,7 +153,9 @@ def _institution_after(doc: Doc, match: RoleMatch) -> None:
         stretch,
     ):
         return
-    if any(e.label_ == "PER" and end <= e.start_char < stop for e in entities_of(doc)):
+    if any(
+        e.label_ == "PER" and e.start_char < stop and e.end_char > end for e in entities_of(doc)
+    ):
         return
     places = gazetteer.find_places(text, end, stop)
     orgs = [p for p in places if p.kind == "organisation"]
@@ -202,6 +204,10 @@ def _country_after(doc: Doc, i: int, limit: int, match: RoleMatch) -> None:
 # ---------------------------------------------------------------- names
 
 
+_OF_INSTITUTION = re.compile(
+    r"\s+(?:du|de\s+la|de\s+l['’]|des)\s*(?:Gouvernement|République|Présidence|Parlement|"
+    r"Assemblée\s+nationale|État|Etat|Primature)\b"
+)
 # "Moses Rono de BBC": the model runs a name into its employer's acronym.
 _EMPLOYER = re.compile(r"\s(?:de|du|d')\s*[A-Z]{2,}\b.*$")
 
@@ -231,6 +237,15 @@ def _clean_entity(ent: Span, roles_at: dict[int, RoleMatch]) -> NameMention | No
             start += len(text) - len(stripped)
             text = stripped
             glued = role
+            continue
+        # "Porte-Parole du Gouvernement Mamadou SECK": the model runs a role phrase into
+        # the name; the role links by position, the name is what follows it.
+        if role is not None and not role.rule.glued and role.end - start < len(text):
+            of = _OF_INSTITUTION.match(text, role.end - start)
+            rest = text[of.end() if of else role.end - start :]
+            stripped = rest.lstrip(" ,")
+            start += len(text) - len(stripped)
+            text = stripped
             continue
         if not t:
             break
@@ -560,7 +575,7 @@ def _link_roles(
             first = after[0]
             m = mentions[first]
             gap = text[role.end : m.start]
-            if "\n" not in gap and _gap_is_link(gap):
+            if ("\n" not in gap and _gap_is_link(gap)) or _chained(text, role, m, roles):
                 evidence[first].append(Evidence(EXPLICIT, role, m))
                 linked_left.add(id(role))
                 if role.rule.plural:
@@ -589,9 +604,32 @@ def _link_roles(
     for role in roles:
         if not role.rule.byline and id(role) not in linked_left:
             _link_signature_block(text, role, mentions, evidence)
+            _link_name_above(text, role, mentions, evidence)
     _link_appointments(text, mentions, evidence)
     _link_next_sentence_subject(text, roles, mentions, evidence, linked_left)
     return evidence
+
+
+def _chained(text: str, role: RoleMatch, m: NameMention, roles: list[RoleMatch]) -> bool:
+    """Roles in apposition before one name: "Le Ministre de la Formation professionnelle,
+    Porte-Parole du Gouvernement Amadou SARRE", also over the lines of a communiqué's
+    signature. Only role phrases, commas and titles stand between the role and the name."""
+    inner = [r for r in roles if role.end <= r.start and r.end <= m.start]
+    if not inner:
+        return False
+    gap = text[role.end : m.start]
+    # one paragraph, one sentence: a caption line above does not chain to the next text
+    if gap.count("\n") > 3 or re.search(r"\n\s*\n|[.!?;]", gap):
+        return False
+    for r in sorted(inner, key=lambda r: r.start, reverse=True):
+        # the inner role with what it is of: "Porte-Parole du Gouvernement"
+        tail = _ROLE_OF.match(gap, r.end - role.end)
+        stop = tail.end() if tail else r.end - role.end
+        gap = gap[: r.start - role.end] + " " * (stop - (r.start - role.end)) + gap[stop:]
+    return _gap_is_link(gap.replace("\n", " "))
+
+
+_ROLE_OF = re.compile(r"\s+(?:du|de\s+la|de\s+l['’]|des)\s*(?:[A-ZÀ-Ý][\w'’-]*\s*)+")
 
 
 # "NAME, ministre de X", "NAME (ministre de X)", "**NAME** : Ministre de X"
@@ -623,6 +661,25 @@ def _link_signature_block(
         if n_start <= m.start < n_end:
             rest = text[n_start : m.start] + text[m.end : n_end]
             if not rest.strip(" *.,\t\xa0"):
+                evidence[i].append(Evidence(EXPLICIT, role, m))
+            return
+
+
+def _link_name_above(
+    text: str, role: RoleMatch, mentions: list[NameMention], evidence: dict[int, list[Evidence]]
+) -> None:
+    """A name alone on its line, the role opening the next line ("Jean-Baptiste LAMIZANA" /
+    "Ministre de la Communication, de la Culture ..."): a signature under a communiqué."""
+    line_start, _ = _line_bounds(text, role.start)
+    if fold(text[line_start : role.start]).strip(" *") not in ("", "le", "la", "l'"):
+        return
+    if line_start < 2 or text[line_start - 1] != "\n":
+        return
+    p_start, p_end = _line_bounds(text, line_start - 1)
+    for i, m in enumerate(mentions):
+        if p_start <= m.start < p_end:
+            rest = text[p_start : m.start] + text[m.end : p_end]
+            if not title_strip(rest).strip(" *.,\t\xa0"):
                 evidence[i].append(Evidence(EXPLICIT, role, m))
             return
 

@@ -112,7 +112,9 @@ def _is_head(tok: Token, continuing: bool) -> bool:
     heads, _ = _lexicon()
     if tok.is_punct or tok.is_space or tok.like_num or _f(tok) in _NOT_HEADS:
         return False
-    if tok.ent_type_ == "PER":
+    # The tagger's person spans spill over a role after a name ("M. X.\n\nLe Ministre de la
+    # Communication"): a known portfolio word stays a head.
+    if tok.ent_type_ == "PER" and _f(tok) not in heads:
         return False
     if tok.text[:1].isupper() or _f(tok) in heads:
         return True
