@@ -41,6 +41,8 @@ class TypeRule:
     requires_party: bool = False
     # ... and only when a signing participle follows it ("le programme signé avec le FMI")
     requires_signing: bool = False
+    # ... and only when named after a place ("la Déclaration de Lomé")
+    requires_place_name: bool = False
 
 
 @dataclass(frozen=True)
@@ -119,7 +121,7 @@ def load_agreement_rules(
             entry,
             at,
             required=("pattern", "type"),
-            optional=("plural", "requires_party", "requires_signing"),
+            optional=("plural", "requires_party", "requires_signing", "requires_place_name"),
         )
         check_choice(entry["type"], TYPES, at)
         pattern = fold(str(entry["pattern"]).strip())
@@ -131,8 +133,13 @@ def load_agreement_rules(
                 pattern,
                 entry["type"],
                 bool(entry.get("plural", False)),
-                bool(entry.get("requires_party", False) or entry.get("requires_signing", False)),
+                bool(
+                    entry.get("requires_party", False)
+                    or entry.get("requires_signing", False)
+                    or entry.get("requires_place_name", False)
+                ),
                 bool(entry.get("requires_signing", False)),
+                bool(entry.get("requires_place_name", False)),
             )
         )
 

@@ -496,6 +496,20 @@ def _named_after_place(f: Found) -> bool:
     return bool(re.match(r"\S+\s+(?:d['’]|de\s+)[A-ZÀ-Ý]", f.title))
 
 
+def _named_after_city(f: Found, text: str) -> bool:
+    """ "la Déclaration de Lomé", "la déclaration d'Abuja": named after a city, with a
+    capital or a definite article ("une déclaration de Paris" is a statement made there)."""
+    if not f.title[:1].isupper() and not re.search(
+        r"(?:^|\W)la\s+$", text[max(0, f.start - 4) : f.start]
+    ):
+        return False
+    m = re.match(r"\S+\s+(?:d['’]|de\s+)", f.title)
+    if m is None:
+        return False
+    rest = f.title[m.end() :]
+    return any(p.start == 0 and p.kind == "city" for p in gazetteer.find_places(rest[:40]))
+
+
 def _announces(plural: _Draft, singles: list[_Draft]) -> bool:
     """A plural mention that shares a party with (or cannot be told from) a single one."""
     own = set(_places_codes(plural.named.title, cities=True))
@@ -543,7 +557,10 @@ def _group(found: list[Found], segs: Segments, doc: Doc, rules: AgreementRules) 
                 g is not f and g.start < f.start < g.title_end for g in found
             ):
                 continue
-            if (
+            if f.rule.requires_place_name:
+                if not _named_after_city(f, text_of(doc)):
+                    continue
+            elif (
                 f.rule.requires_party
                 and not f.vetted
                 and not _places_codes(f.title[f.end - f.start :])
