@@ -21,6 +21,7 @@ from functools import cache
 from spacy.tokens import Doc, Token
 
 from agreement_nlp import gazetteer
+from agreement_nlp.doccache import text_of
 from agreement_nlp.resources import ResourceError, cached_yaml
 from agreement_nlp.text import fold
 
@@ -91,7 +92,7 @@ def participle_phrases(data: object, where: str = "portfolios.yaml") -> tuple[st
 
 def _participle_end(doc: Doc, k: int, end: int) -> int:
     """Index after a participle phrase of the portfolio starting at token ``k``, or ``k``."""
-    rest = fold(doc.text[doc[k].idx : doc[end - 1].idx + len(doc[end - 1])])
+    rest = fold(text_of(doc)[doc[k].idx : doc[k].idx + 40])
     for phrase in _participle_phrases():
         if rest.startswith(phrase) and not rest[len(phrase) : len(phrase) + 1].isalnum():
             stop = doc[k].idx + len(phrase)
