@@ -41,6 +41,7 @@ from agreement_nlp.text import fold, squash
 SOURCE = "rule:agreement"
 MAX_TITLE_TOKENS = 45
 MAX_CONTEXT = 4  # sentences an agreement reads after its own
+LOOK_BACK = 2  # signing sentences before the first agreement that it reads
 SAME_TITLE = 90.0
 _STOP_LEMMAS = {"qui", "que", "dont", "lequel", "laquelle", "lesquels", "lesquelles"}
 
@@ -433,6 +434,7 @@ _YEARS_AFTER = re.compile(
     r"((?:\s+(?:de|d')\s*[a-z]+){0,2})?\s+(?:de|en|signes en|conclus en)\s+((?:19|20)\d\d)"
     r"\s+et\s+(?:de\s+|en\s+)?((?:19|20)\d\d)\b"
 )
+_TEXT_WORD = re.compile(r"(?:^|\W)(?:le|ce|les|ces)\s+(?:textes?|documents?)\b")
 _TEXTS_REFERENCE = re.compile(
     r"(?:^|\W)(?:les|ces|lesdits)\s+(?:(deux|trois|quatre|cinq|six|\d)\s+)?"
     r"(?:textes|documents|instruments)\b"
@@ -692,6 +694,16 @@ def _group(found: list[Found], segs: Segments, doc: Doc, rules: AgreementRules) 
         if _bullet_item(d):
             d.context = [first]
         d.context += [i for i in d.shared if i not in d.context]
+    # "Côté nigérien, le texte a été signé par X ..." before the text is named ("Le document
+    # signé ... un protocole d'accord"): signing sentences just before the first agreement
+    # of the article, that name none, are about it.
+    if drafts:
+        first_draft = min(drafts, key=lambda d: d.named.seg)
+        mentioned = {f.seg for f in found}
+        for i in range(max(0, first_draft.named.seg - LOOK_BACK), first_draft.named.seg):
+            said = segs.text_of(i)
+            if i not in mentioned and _signed_here(said, rules) and _TEXT_WORD.search(fold(said)):
+                first_draft.context.append(i)
     return drafts
 
 
