@@ -280,7 +280,9 @@ def _read_title(doc: Doc, segs: Segments, found: Found, rules: AgreementRules) -
         for d in doc._.dates or []
         if d.is_relative
         or d.granularity not in ("year", "range")
-        or not re.fullmatch(r"[\d\s-]+", d.text)
+        or not re.fullmatch(
+            r"(?:(?:l'|l’)?(?:annee|exercice|campagne|periode)\s+)?[\d\s-]+", fold(d.text)
+        )
     }
     last = i - 1
     k = i
@@ -590,7 +592,11 @@ def _group(found: list[Found], segs: Segments, doc: Doc, rules: AgreementRules) 
                     None,
                 )
             if same is not None:
-                if len(f.title) > len(same.named.title):
+                # the fuller title, but the body's over a headline's ("... renouvellent le
+                # protocole d'application de leur accord")
+                if len(f.title) > len(same.named.title) or (
+                    same.named.seg == 0 and segs.items[0].is_line and f.seg > 0
+                ):
                     same.named.title = f.title
                 same.refs.append(f)
             else:
