@@ -934,10 +934,36 @@ def _signing_date(
         if seg.start <= dm.start < seg.end and dm.granularity in ("day", "datetime") and dm.value
     ]
     if not days:
-        return None
+        return _day_of_the_lead(doc, segs, i, rules)
     at = seg.start + (cue.start() if cue else 0)
     best = min(days, key=lambda dm: abs(dm.start - at))
     return (best.value or "")[:10], best.rule
+
+
+def _day_of_the_lead(
+    doc: Doc, segs: Segments, i: int, rules: AgreementRules
+) -> tuple[str, str] | None:
+    """ "Le Président ghanéen a eu hier lundi un tête-à-tête avec son homologue. Les
+    entretiens ont été suivis de la signature de quatre textes": a signing sentence without
+    a date tells the day the sentence before it gives, when that one reports the news of
+    the day ("hier", "lundi dernier") in the same paragraph and tells no other signing."""
+    if i == 0:
+        return None
+    prev, seg = segs.items[i - 1], segs.items[i]
+    text = text_of(doc)
+    if "\n" in text[prev.end : seg.start] or _signed_here(segs.text_of(i - 1), rules):
+        return None
+    days = [
+        dm
+        for dm in doc._.dates or []
+        if prev.start <= dm.start < prev.end
+        and dm.granularity in ("day", "datetime")
+        and dm.value
+        and dm.is_relative
+    ]
+    if len(days) != 1:
+        return None
+    return (days[0].value or "")[:10], f"{days[0].rule}:lead"
 
 
 def _past_signing_date(
