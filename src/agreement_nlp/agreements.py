@@ -35,7 +35,7 @@ from agreement_nlp.entities import Agreement, Mention, Ministry, Person, Signato
 from agreement_nlp.enumeration import MAX_ITEMS_AFTER, Count, find_count, read_item
 from agreement_nlp.persons import content_bounds
 from agreement_nlp.roles import find_role_triggers
-from agreement_nlp.sentences import Segments
+from agreement_nlp.sentences import Segment, Segments
 from agreement_nlp.text import fold, squash
 
 SOURCE = "rule:agreement"
@@ -792,7 +792,7 @@ def _status(
         found = status_of(segs.text_of(i), rules)
         if found is not None:
             return found[0], f"status:{found[1]}"
-    if article_status is not None:
+    if article_status is not None and not _dated_otherwise(doc, seg):
         return article_status[0], f"status:article:{article_status[1]}"
     return "other", "status:none"
 
@@ -966,6 +966,18 @@ def _day_of_the_lead(
     return (days[0].value or "")[:10], f"{days[0].rule}:lead"
 
 
+def _dated_otherwise(doc: Doc, seg: Segment) -> bool:
+    """The sentence holds a year, month or range date other than the publication's."""
+    published = (doc._.published_at or "")[:10]
+    return any(
+        seg.start <= dm.start < seg.end
+        and dm.granularity in ("year", "month", "range", "quarter")
+        and dm.value
+        and not published.startswith(dm.value[:7] if dm.granularity == "month" else dm.value[:4])
+        for dm in doc._.dates or []
+    )
+
+
 def _past_signing_date(
     d: _Draft, segs: Segments, doc: Doc, rules: AgreementRules
 ) -> tuple[str | None, str]:
@@ -995,7 +1007,9 @@ def _date(
         found = _signing_date(doc, segs, i, rules)
         if found is not None:
             return found[0], f"date:{found[1]}"
-    if article_dates:
+    # "l'accord de défense signé en 2021": an agreement dated in its own sentence, if only
+    # by a year or a month, was not signed on the day the article reports.
+    if article_dates and not _dated_otherwise(doc, segs.items[d.named.seg]):
         return article_dates[0][0], f"date:article:{article_dates[0][1]}"
     # "En visite du 31 octobre au 1er novembre, le Président a signé ...", reported
     # during the visit: the report's own date is the signing day.
