@@ -438,7 +438,7 @@ _YEARS_AFTER = re.compile(
 )
 _TEXT_WORD = re.compile(r"(?:^|\W)(?:le|ce|les|ces)\s+(?:textes?|documents?)\b")
 _TEXTS_REFERENCE = re.compile(
-    r"(?:^|\W)(?:les|ces|lesdits)\s+(?:(deux|trois|quatre|cinq|six|\d)\s+)?"
+    r"(?:^|\W)(?:les|ces|lesdits)\s+(?:(deux|trois|quatre|cinq|six|\d)\s+)?(?:autres\s+)?"
     r"(?:textes|documents|instruments)\b"
 )
 
@@ -611,7 +611,7 @@ def _group(found: list[Found], segs: Segments, doc: Doc, rules: AgreementRules) 
             if (
                 target is not None
                 and _introduces_other(f, prev, doc)
-                and _public(segs.text_of(f.seg), rules)
+                and not rules.private_regex.search(fold(segs.text_of(f.seg)))
             ):
                 # "Enfin, les deux chefs d'État ont signé une déclaration conjointe": an
                 # indefinite of a type not named yet introduces another agreement.
@@ -665,14 +665,20 @@ def _group(found: list[Found], segs: Segments, doc: Doc, rules: AgreementRules) 
                 for d in prev[-n:] if n else prev:
                     d.shared.append(f.seg)
     # "ces textes ont été signés par ...", "les deux documents": a definite plural of texts
-    # speaks of the agreements named before it.
+    # speaks of the agreements named before it; "ont signé les trois autres textes. Le
+    # premier est ...", of as many named right after it.
     for i in range(len(segs)):
         m = _TEXTS_REFERENCE.search(fold(segs.text_of(i)))
         if m is None:
             continue
         n = _COUNTS.get(m.group(1) or "", 0)
-        prev = [d for d in drafts if d.named.seg < i]
-        for d in prev[-n:] if n else prev:
+        nxt = [d for d in drafts if i < d.named.seg <= i + 3]
+        if n and len(nxt) >= n:
+            spoken_of = sorted(nxt, key=lambda d: d.named.start)[:n]
+        else:
+            prev = [d for d in drafts if d.named.seg < i]
+            spoken_of = prev[-n:] if n else prev
+        for d in spoken_of:
             if i not in d.shared:
                 d.shared.append(i)
     # "plusieurs accords entre le Mali et la Russie" announces the agreements named one
@@ -811,12 +817,16 @@ def _signatories(
     ...") gives ``d`` no signatory."""
     out: list[Signatory] = []
     seen: set[str] = set()
+    # a sentence about other agreements named ("ont signé les trois autres textes")
+    shared_by_others = {
+        i for drafts in others.values() for o in drafts if o is not d for i in o.shared
+    }
     for i in d.context:
         seg_text = segs.text_of(i)
         folded_seg = fold(seg_text)
         if not _signs(folded_seg, rules):
             continue
-        if i not in d.shared and _about_another(d, others.get(i, [])):
+        if i not in d.shared and (_about_another(d, others.get(i, [])) or i in shared_by_others):
             continue
         seg = segs.items[i]
         witness_ends = [
