@@ -438,8 +438,8 @@ _YEARS_AFTER = re.compile(
 )
 _TEXT_WORD = re.compile(r"(?:^|\W)(?:le|ce|les|ces)\s+(?:textes?|documents?)\b")
 _TEXTS_REFERENCE = re.compile(
-    r"(?:^|\W)(?:les|ces|lesdits)\s+(?:(deux|trois|quatre|cinq|six|\d)\s+)?(?:autres\s+)?"
-    r"(?:textes|documents|instruments)\b"
+    r"(?:^|\W)(?:(?:les|ces|lesdits)\s+(?:(deux|trois|quatre|cinq|six|\d)\s+)?"
+    r"|(deux|trois|quatre|cinq|six|\d)\s+)(?:autres\s+)?(?:textes|documents|instruments)\b"
 )
 
 
@@ -671,10 +671,12 @@ def _group(found: list[Found], segs: Segments, doc: Doc, rules: AgreementRules) 
         m = _TEXTS_REFERENCE.search(fold(segs.text_of(i)))
         if m is None:
             continue
-        n = _COUNTS.get(m.group(1) or "", 0)
+        n = _COUNTS.get(m.group(1) or m.group(2) or "", 0)
         nxt = [d for d in drafts if i < d.named.seg <= i + 3]
         if n and len(nxt) >= n:
             spoken_of = sorted(nxt, key=lambda d: d.named.start)[:n]
+        elif m.group(2):
+            continue  # "quatre textes" with nothing told after it
         else:
             prev = [d for d in drafts if d.named.seg < i]
             spoken_of = prev[-n:] if n else prev
