@@ -813,6 +813,7 @@ def _signatories(
     doc: Doc,
     rules: AgreementRules,
     others: dict[int, list[_Draft]],
+    previous: list[Signatory],
 ) -> list[Signatory]:
     """Office holders who signed ``d``. ``others`` maps a sentence to the agreements it
     mentions: a sentence about another agreement only ("La convention a été paraphée par
@@ -840,7 +841,12 @@ def _signatories(
             key=lambda x: x[0],
         )
         if not mentions and _BOTH_SIGNERS.search(folded_seg):
-            mentions = [(seg.start, p) for p in _last_two_ministers(persons, seg.start)]
+            # "les deux personnalités ont paraphé un accord de don": the two who signed the
+            # agreement before, else the last two ministers named
+            by_id = {p.person_id: p for p in persons}
+            before = [by_id[s.person_id] for s in previous if s.person_id in by_id]
+            pair = before if len(before) == 2 else _last_two_ministers(persons, seg.start)
+            mentions = [(seg.start, p) for p in pair]
         for start, p in mentions:
             # Agreements with a public party are signed by office holders.
             if p.person_id in seen or p.role in ("journalist", "other"):
@@ -871,8 +877,9 @@ def _signatories(
 
 
 _BOTH_SIGNERS = re.compile(
-    r"\bpar\s+les\s+deux\s+(?:ministres|chefs\s+de\s+(?:la\s+)?diplomatie|ministres\s+des\s+"
-    r"affaires\s+etrangeres)\b(?!\s*,?\s*(?:m\.|mme|[a-z]+\s+[a-z]+\s+et))"
+    r"\bles\s+deux\s+(?:ministres|chefs\s+de\s+(?:la\s+)?diplomatie|ministres\s+des\s+"
+    r"affaires\s+etrangeres|personnalites|responsables|signataires)\b"
+    r"(?!\s*,?\s*(?:m\.|mme|[a-z]+\s+[a-z]+\s+et))"
 )
 
 
@@ -1130,10 +1137,11 @@ def extract_agreements(doc: Doc) -> list[Agreement]:
             if d not in mentioned_in.setdefault(f.seg, []):
                 mentioned_in[f.seg].append(d)
 
-    out = []
+    out: list[Agreement] = []
     for n, d in enumerate(sorted(drafts, key=lambda x: x.named.start), start=1):
         status, status_rule = _status(d, segs, doc, rules, article_status)
-        sigs = _signatories(d, segs, persons, ministries, doc, rules, mentioned_in)
+        previous = out[-1].signatories if out else []
+        sigs = _signatories(d, segs, persons, ministries, doc, rules, mentioned_in, previous)
         signed_on, date_rule = (None, "date:none")
         if status in ("signed", "ratified"):
             signed_on, date_rule = _date(
