@@ -124,7 +124,7 @@ def _enumerated(doc: Doc, segs: Segments, found: list[Found], rules: AgreementRu
     count: Count | None = None
     count_seg = -1
     for i in range(len(segs)):
-        folded = fold(segs.text_of(i))
+        folded = segs.folded_of(i)
         item = read_item(folded, vocab) if count is not None else None
         if item is None or i > count_seg + MAX_ITEMS_AFTER:
             c = find_count(folded, vocab)
@@ -611,7 +611,7 @@ def _group(found: list[Found], segs: Segments, doc: Doc, rules: AgreementRules) 
             if (
                 target is not None
                 and _introduces_other(f, prev, doc)
-                and not rules.private_regex.search(fold(segs.text_of(f.seg)))
+                and not rules.private_regex.search(segs.folded_of(f.seg))
             ):
                 # "Enfin, les deux chefs d'État ont signé une déclaration conjointe": an
                 # indefinite of a type not named yet introduces another agreement.
@@ -626,7 +626,7 @@ def _group(found: list[Found], segs: Segments, doc: Doc, rules: AgreementRules) 
                 drafts.append(_Draft(f))
             elif (
                 f.kind == "bare"
-                and _signed_here(segs.text_of(f.seg), rules)
+                and _signed_seg(segs, f.seg, rules)
                 and _public(segs.text_of(f.seg), rules)
             ):
                 f.title = text_of(doc)[f.start : f.end]
@@ -668,7 +668,7 @@ def _group(found: list[Found], segs: Segments, doc: Doc, rules: AgreementRules) 
     # speaks of the agreements named before it; "ont signé les trois autres textes. Le
     # premier est ...", of as many named right after it.
     for i in range(len(segs)):
-        m = _TEXTS_REFERENCE.search(fold(segs.text_of(i)))
+        m = _TEXTS_REFERENCE.search(segs.folded_of(i))
         if m is None:
             continue
         n = _COUNTS.get(m.group(1) or m.group(2) or "", 0)
@@ -715,8 +715,11 @@ def _group(found: list[Found], segs: Segments, doc: Doc, rules: AgreementRules) 
         first_draft = min(drafts, key=lambda d: d.named.seg)
         mentioned = {f.seg for f in found}
         for i in range(max(0, first_draft.named.seg - LOOK_BACK), first_draft.named.seg):
-            said = segs.text_of(i)
-            if i not in mentioned and _signed_here(said, rules) and _TEXT_WORD.search(fold(said)):
+            if (
+                i not in mentioned
+                and _signed_seg(segs, i, rules)
+                and _TEXT_WORD.search(segs.folded_of(i))
+            ):
                 first_draft.context.append(i)
     return drafts
 
@@ -771,6 +774,10 @@ def _names_unseen(doc: Doc, segs: Segments, f: Found, rules: AgreementRules) -> 
 
 def _signed_here(text: str, rules: AgreementRules) -> bool:
     return rules.signing.search(fold(text)) is not None
+
+
+def _signed_seg(segs: Segments, i: int, rules: AgreementRules) -> bool:
+    return rules.signing.search(segs.folded_of(i)) is not None
 
 
 def _status(
@@ -970,7 +977,7 @@ def _day_of_the_lead(
         return None
     prev, seg = segs.items[i - 1], segs.items[i]
     text = text_of(doc)
-    if "\n" in text[prev.end : seg.start] or _signed_here(segs.text_of(i - 1), rules):
+    if "\n" in text[prev.end : seg.start] or _signed_seg(segs, i - 1, rules):
         return None
     days = [
         dm
@@ -1004,7 +1011,7 @@ def _past_signing_date(
     mentions give ("la convention minière signée le 12 juin 2019 ... a été suspendue")."""
     published = (doc._.published_at or "")[:10]
     for i in sorted({d.named.seg, *(r.seg for r in d.refs)}):
-        if not _signed_here(segs.text_of(i), rules):
+        if not _signed_seg(segs, i, rules):
             continue
         found = _signing_date(doc, segs, i, rules)
         if found is not None and (not published or found[0] <= published):
@@ -1021,7 +1028,7 @@ def _date(
     signing_segs: list[int],
 ) -> tuple[str | None, str]:
     for i in [d.named.seg, *d.context]:
-        if i != d.named.seg and not _signed_here(segs.text_of(i), rules):
+        if i != d.named.seg and not _signed_seg(segs, i, rules):
             continue
         found = _signing_date(doc, segs, i, rules)
         if found is not None:
@@ -1115,7 +1122,7 @@ def extract_agreements(doc: Doc) -> list[Agreement]:
     ministries: list[Ministry] = doc._.ministries or []
 
     # The article's signing sentences: what plural mentions and headlines say.
-    signing_segs = [i for i in range(len(segs)) if _signed_here(segs.text_of(i), rules)]
+    signing_segs = [i for i in range(len(segs)) if _signed_seg(segs, i, rules)]
     article_status = None
     for i in signing_segs:
         article_status = status_of(segs.text_of(i), rules)
@@ -1253,7 +1260,7 @@ def _parties(
     for i in [*d.context, *signing_segs]:
         if len(parties) >= 2:
             break
-        if i == d.named.seg or not _signed_here(segs.text_of(i), rules):
+        if i == d.named.seg or not _signed_seg(segs, i, rules):
             continue
         for c in _places_codes(segs.text_of(i)):
             if c not in parties and len(parties) < 2:

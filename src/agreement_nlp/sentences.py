@@ -16,6 +16,8 @@ from itertools import pairwise
 
 from spacy.tokens import Doc
 
+from agreement_nlp.text import fold
+
 _ABBREVIATIONS = frozenset(
     {
         "m",
@@ -108,14 +110,26 @@ class Segments:
         self.items = split_sentences(text, end)
         self._starts = [x.start for x in self.items]
         self.text = text
+        # the rules read each sentence many times: normalise and fold it once
+        self._texts: dict[int, str] = {}
+        self._folded: dict[int, str] = {}
 
     def index_of(self, offset: int) -> int:
         i = bisect_right(self._starts, offset) - 1
         return max(i, 0)
 
     def text_of(self, i: int) -> str:
-        seg = self.items[i]
-        return " ".join(self.text[seg.start : seg.end].split())
+        """Sentence ``i``, whitespace runs made single spaces."""
+        if i not in self._texts:
+            seg = self.items[i]
+            self._texts[i] = " ".join(self.text[seg.start : seg.end].split())
+        return self._texts[i]
+
+    def folded_of(self, i: int) -> str:
+        """:meth:`text_of`, accent- and case-folded."""
+        if i not in self._folded:
+            self._folded[i] = fold(self.text_of(i))
+        return self._folded[i]
 
     def __len__(self) -> int:
         return len(self.items)
