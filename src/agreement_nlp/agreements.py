@@ -494,10 +494,15 @@ def _merge_party_only(drafts: list[_Draft]) -> list[_Draft]:
     return out
 
 
+# "accords d'", "Déclaration de ": the agreement word and the "of" of what it is named after
+_NAMED_AFTER = re.compile(r"\S+\s+(?:d['’]|de\s+)")
+
+
 def _named_after_place(f: Found) -> bool:
     """ "les accords d'Alger", "les accords de Camp David": a set of texts known by the
     place where it was signed is one agreement of its own, whatever else is named."""
-    return bool(re.match(r"\S+\s+(?:d['’]|de\s+)[A-ZÀ-Ý]", f.title))
+    m = _NAMED_AFTER.match(f.title)
+    return m is not None and f.title[m.end() : m.end() + 1].isupper()
 
 
 def _named_after_city(f: Found, text: str) -> bool:
@@ -507,7 +512,7 @@ def _named_after_city(f: Found, text: str) -> bool:
         r"(?:^|\W)la\s+$", text[max(0, f.start - 4) : f.start]
     ):
         return False
-    m = re.match(r"\S+\s+(?:d['’]|de\s+)", f.title)
+    m = _NAMED_AFTER.match(f.title)
     if m is None:
         return False
     rest = f.title[m.end() :]
@@ -552,7 +557,7 @@ def _group(found: list[Found], segs: Segments, doc: Doc, rules: AgreementRules) 
                 or (
                     drafts
                     and not _PARTY_CLAUSE.search(fold(f.title))
-                    and not rules.private_regex.search(fold(seg_text))
+                    and not rules.private_regex.search(segs.folded_of(f.seg))
                 )
             ):
                 continue
@@ -770,10 +775,6 @@ def _names_unseen(doc: Doc, segs: Segments, f: Found, rules: AgreementRules) -> 
         return True
     f.kind, f.title = "ref", ""
     return False
-
-
-def _signed_here(text: str, rules: AgreementRules) -> bool:
-    return rules.signing.search(fold(text)) is not None
 
 
 def _signed_seg(segs: Segments, i: int, rules: AgreementRules) -> bool:
@@ -1141,7 +1142,8 @@ def extract_agreements(doc: Doc) -> list[Agreement]:
     mentioned_in: dict[int, list[_Draft]] = {}
     for d in drafts:
         for f in [d.named, *d.refs]:
-            if d not in mentioned_in.setdefault(f.seg, []):
+            # by identity: drafts are dataclasses, == would compare them field by field
+            if not any(x is d for x in mentioned_in.setdefault(f.seg, [])):
                 mentioned_in[f.seg].append(d)
 
     out: list[Agreement] = []
