@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span
@@ -644,25 +645,45 @@ def _line_bounds(text: str, pos: int) -> tuple[int, int]:
     return start, len(text) if end < 0 else end
 
 
+def _opens_line(text: str, role: RoleMatch) -> tuple[int, int] | None:
+    """The bounds of the role's line when the role opens it ("Le Ministre de ...")."""
+    line_start, line_end = _line_bounds(text, role.start)
+    if fold(text[line_start : role.start]).strip(" *") not in ("", "le", "la", "l'"):
+        return None
+    return line_start, line_end
+
+
+def _link_alone_on_line(
+    text: str,
+    bounds: tuple[int, int],
+    role: RoleMatch,
+    mentions: list[NameMention],
+    evidence: dict[int, list[Evidence]],
+    clean: Callable[[str], str],
+) -> None:
+    """Link ``role`` to the first name on the line ``bounds`` if nothing else is on it
+    (once ``clean`` has taken off what may stand beside a name)."""
+    start, end = bounds
+    for i, m in enumerate(mentions):
+        if start <= m.start < end:
+            rest = text[start : m.start] + text[m.end : end]
+            if not clean(rest).strip(" *.,\t\xa0"):
+                evidence[i].append(Evidence(EXPLICIT, role, m))
+            return
+
+
 def _link_signature_block(
     text: str, role: RoleMatch, mentions: list[NameMention], evidence: dict[int, list[Evidence]]
 ) -> None:
     """A role on a line of its own, the name alone on the next line (a communiqué's signature)."""
-    line_start, line_end = _line_bounds(text, role.start)
-    if fold(text[line_start : role.start]).strip(" *") not in ("", "le", "la", "l'"):
+    line = _opens_line(text, role)
+    if line is None or any(line[0] <= m.start < line[1] for m in mentions):
         return
-    if any(line_start <= m.start < line_end for m in mentions):
-        return
-    nxt = re.compile(r"\S").search(text, line_end)
-    if nxt is None:
-        return
-    n_start, n_end = _line_bounds(text, nxt.start())
-    for i, m in enumerate(mentions):
-        if n_start <= m.start < n_end:
-            rest = text[n_start : m.start] + text[m.end : n_end]
-            if not rest.strip(" *.,\t\xa0"):
-                evidence[i].append(Evidence(EXPLICIT, role, m))
-            return
+    nxt = re.compile(r"\S").search(text, line[1])
+    if nxt is not None:
+        _link_alone_on_line(
+            text, _line_bounds(text, nxt.start()), role, mentions, evidence, lambda r: r
+        )
 
 
 def _link_name_above(
@@ -670,18 +691,12 @@ def _link_name_above(
 ) -> None:
     """A name alone on its line, the role opening the next line ("Jean-Baptiste LAMIZANA" /
     "Ministre de la Communication, de la Culture ..."): a signature under a communiqué."""
-    line_start, _ = _line_bounds(text, role.start)
-    if fold(text[line_start : role.start]).strip(" *") not in ("", "le", "la", "l'"):
+    line = _opens_line(text, role)
+    if line is None or line[0] < 2 or text[line[0] - 1] != "\n":
         return
-    if line_start < 2 or text[line_start - 1] != "\n":
-        return
-    p_start, p_end = _line_bounds(text, line_start - 1)
-    for i, m in enumerate(mentions):
-        if p_start <= m.start < p_end:
-            rest = text[p_start : m.start] + text[m.end : p_end]
-            if not title_strip(rest).strip(" *.,\t\xa0"):
-                evidence[i].append(Evidence(EXPLICIT, role, m))
-            return
+    _link_alone_on_line(
+        text, _line_bounds(text, line[0] - 1), role, mentions, evidence, title_strip
+    )
 
 
 def _link_next_sentence_subject(
