@@ -5,7 +5,7 @@ Run from the project root::
     .venv/bin/python benchmarks/bench_dates.py [--cases tests/dates/cases_dev.yaml]
 
 1. On a case file (sentences with expected mentions): precision, recall and value
-   accuracy, with the scoring of ``agreement_nlp.dates.scoring`` (a found mention
+   accuracy, with the scoring of ``agreement_nlp.extraction.dates.scoring`` (a found mention
    counts when its span overlaps an expected one; its value is right when it equals
    the expected ISO value at the expected granularity; search_dates returns a
    datetime, so it is formatted at the expected granularity before comparing).
@@ -37,9 +37,16 @@ from dateparser.search import search_dates
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from agreement_nlp.dates import find_dates
-from agreement_nlp.dates.lexicon import load_lexicon
-from agreement_nlp.dates.scoring import Case, Expected, Predicted, Score, load_cases, score
+from agreement_nlp.extraction.dates import find_dates
+from agreement_nlp.extraction.dates.lexicon import load_lexicon
+from agreement_nlp.extraction.dates.scoring import (
+    Case,
+    Expected,
+    Predicted,
+    Score,
+    load_cases,
+    score,
+)
 from agreement_nlp.text import fold
 
 ROOT = Path(__file__).resolve().parent.parent

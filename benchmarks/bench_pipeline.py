@@ -193,9 +193,9 @@ def _peak_rss_mb(children: bool = False) -> float:
 
 
 def child_full(corpus: Path, workers: int, launched: float) -> dict[str, Any]:
-    from agreement_nlp.io.batch import run_extract
-    from agreement_nlp.io.writers import staging_folder
+    from agreement_nlp.export.writers import staging_folder
     from agreement_nlp.pipeline import load_pipeline
+    from agreement_nlp.run.batch import run_extract
 
     out = Path(tempfile.mkdtemp()) / "out"
     first: list[float] = []

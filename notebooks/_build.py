@@ -219,7 +219,7 @@ CORPUS = notebook(
 
             import agreement_nlp
             from agreement_nlp.api import to_articles
-            from agreement_nlp.gazetteer import country_name, is_country_code, organisation_name
+            from agreement_nlp.lexicon.gazetteer import country_name, is_country_code, organisation_name
 
             pd.set_option("display.max_colwidth", 80)
             OUTPUT = Path(os.environ.get("AGREEMENT_NLP_OUTPUT", "output"))

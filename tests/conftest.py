@@ -8,6 +8,7 @@ import pytest
 from spacy.language import Language
 
 ROOT = Path(__file__).resolve().parent.parent
+
 DATA_RAW = ROOT / "data" / "raw"
 REFERENCE_ARTICLE = DATA_RAW / "mali-russie-accords-2025-06-24.txt"
 TEST_DATA = Path(__file__).resolve().parent / "data"

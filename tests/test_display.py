@@ -12,11 +12,10 @@ import pytest
 from spacy.language import Language
 
 from agreement_nlp.display import render_doc, render_file, render_html, render_tables
-from agreement_nlp.tables import Tables
+from agreement_nlp.tables.frames import Tables
+from tests.conftest import ROOT
 
-REFERENCE_ARTICLE = (
-    Path(__file__).resolve().parent.parent / "data" / "raw" / "mali-russie-accords-2025-06-24.txt"
-)
+REFERENCE_ARTICLE = ROOT / "data" / "raw" / "mali-russie-accords-2025-06-24.txt"
 MARK = re.compile(r'<mark [^>]*data-start="(\d+)" data-end="(\d+)"[^>]*>')
 
 

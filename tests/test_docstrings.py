@@ -9,20 +9,19 @@ from __future__ import annotations
 import doctest
 import importlib
 from collections.abc import Callable
-from pathlib import Path
 from typing import Any
 
 import pytest
 
-ROOT = Path(__file__).resolve().parent.parent
+from tests.conftest import ROOT
 
 # The modules a user of the package imports from.
 PUBLIC_MODULES = [
     "agreement_nlp",
     "agreement_nlp.api",
-    "agreement_nlp.tables",
+    "agreement_nlp.tables.frames",
     "agreement_nlp.article",
-    "agreement_nlp.schema",
+    "agreement_nlp.tables.schema",
     "agreement_nlp.pipeline",
     "agreement_nlp.display",
     "agreement_nlp.evaluate",
@@ -63,7 +62,7 @@ def _runnable_examples(obj: object) -> list[doctest.Example]:
 # Each entry point of the API shows how it is called, in an example that runs.
 ENTRY_POINTS = [
     "agreement_nlp.api.extract",
-    "agreement_nlp.tables.Tables",
+    "agreement_nlp.tables.frames.Tables",
     "agreement_nlp.display.render_html",
     "agreement_nlp.display.render_tables",
     "agreement_nlp.display.render_doc",

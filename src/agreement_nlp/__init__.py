@@ -17,7 +17,7 @@ __all__ = ["Article", "Tables", "__version__", "extract", "load_pipeline"]
 if TYPE_CHECKING:
     from agreement_nlp.api import extract, load_pipeline
     from agreement_nlp.article import Article
-    from agreement_nlp.tables import Tables
+    from agreement_nlp.tables.frames import Tables
 
 
 def __getattr__(name: str) -> Any:
@@ -27,7 +27,7 @@ def __getattr__(name: str) -> Any:
 
         return getattr(api, name)
     if name == "Tables":
-        from agreement_nlp.tables import Tables
+        from agreement_nlp.tables.frames import Tables
 
         return Tables
     if name == "Article":

@@ -95,12 +95,12 @@ def extract_cli(
     skipped), 2 when the output folder cannot be used.
     """
     # Imported here so that --help does not load spaCy.
-    from agreement_nlp.distributed import DaskMissingError
-    from agreement_nlp.io.batch import ENGINES, run_extract
-    from agreement_nlp.io.discover import INPUT_FORMATS
-    from agreement_nlp.io.progress import show_progress
-    from agreement_nlp.io.readers import FieldMap, ReadOptions
-    from agreement_nlp.io.writers import FORMATS, OutputFolderError
+    from agreement_nlp.export.writers import FORMATS, OutputFolderError
+    from agreement_nlp.ingest.discover import INPUT_FORMATS
+    from agreement_nlp.ingest.readers import FieldMap, ReadOptions
+    from agreement_nlp.run.batch import ENGINES, run_extract
+    from agreement_nlp.run.cluster import DaskMissingError
+    from agreement_nlp.run.progress import show_progress
 
     if fmt not in FORMATS:
         raise typer.BadParameter(f"choose one of {', '.join(FORMATS)}", param_hint="--format")

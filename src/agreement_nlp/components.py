@@ -19,8 +19,8 @@ import datetime as dt
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
-from agreement_nlp.doccache import text_of
 from agreement_nlp.extensions import register_extensions
+from agreement_nlp.segment.doccache import text_of
 
 COMPONENT_NAMES = (
     "agreement_furniture",
@@ -46,7 +46,7 @@ class FurnitureComponent:
     """Marks page furniture: ``doc.spans['furniture']`` and ``doc._.content_end``."""
 
     def __call__(self, doc: Doc) -> Doc:
-        from agreement_nlp.furniture import content_end, find_furniture
+        from agreement_nlp.segment.furniture import content_end, find_furniture
 
         found = find_furniture(text_of(doc))
         doc._.content_end = content_end(text_of(doc), found)
@@ -63,8 +63,8 @@ class DatesComponent:
     """Finds and normalises date expressions in the article content (``doc._.dates``)."""
 
     def __call__(self, doc: Doc) -> Doc:
-        from agreement_nlp.dates import find_dates
-        from agreement_nlp.metadata import find_published_at
+        from agreement_nlp.extraction.dates import find_dates
+        from agreement_nlp.segment.metadata import find_published_at
 
         end = doc._.content_end if doc._.content_end is not None else len(text_of(doc))
         if not doc._.published_at:
@@ -97,7 +97,7 @@ class PersonsComponent:
     """Persons with role, title, ministry and country; ministries (``doc._.persons``, ``doc._.ministries``)."""
 
     def __call__(self, doc: Doc) -> Doc:
-        from agreement_nlp.persons import extract_persons_and_ministries
+        from agreement_nlp.extraction.persons.persons import extract_persons_and_ministries
 
         persons, ministries, home = extract_persons_and_ministries(doc)
         doc._.home_country = home
@@ -110,8 +110,8 @@ class AgreementsComponent:
     """Agreements with type, domains, parties, status, date, place and signatories."""
 
     def __call__(self, doc: Doc) -> Doc:
-        from agreement_nlp.agreements import extract_agreements
-        from agreement_nlp.doccache import forget
+        from agreement_nlp.extraction.agreements.agreements import extract_agreements
+        from agreement_nlp.segment.doccache import forget
 
         doc._.agreements = extract_agreements(doc)
         # The cache holds Spans, which must not travel with the Doc (DocBin, pickling).

@@ -8,7 +8,7 @@ page furniture greyed. It needs no notebook: write the string to a file, or
 show it with ``IPython.display.HTML``.
 
 - :func:`render_html` — text + mention rows (+ optional tables for details);
-- :func:`render_tables` — one article of a :class:`~agreement_nlp.tables.Tables`;
+- :func:`render_tables` — one article of a :class:`~agreement_nlp.tables.frames.Tables`;
 - :func:`render_doc` — a ``Doc`` that went through the pipeline;
 - :func:`render_file` — runs the pipeline on one file and renders it
   (what ``agreement-nlp show FILE --html out.html`` does).
@@ -37,7 +37,7 @@ if TYPE_CHECKING:
     from spacy.language import Language
     from spacy.tokens import Doc
 
-    from agreement_nlp.tables import Tables
+    from agreement_nlp.tables.frames import Tables
 
 __all__ = [
     "COLOURS",
@@ -378,11 +378,11 @@ def render_tables(
     article's ``content_end`` plus the furniture lines found in ``text``.
     Other options go to :func:`render_html`.
 
-    >>> from agreement_nlp.tables import Tables
+    >>> from agreement_nlp.tables.frames import Tables
     >>> "Rien." in render_tables(Tables.empty(), "Rien.")
     True
     """
-    from agreement_nlp.furniture import find_furniture
+    from agreement_nlp.segment.furniture import find_furniture
 
     ids = [str(a) for a in tables["articles"]["article_id"].tolist()]
     if article_id is None:
@@ -423,8 +423,8 @@ def render_doc(doc: Doc, **options: Any) -> str:
     True
     """
     from agreement_nlp.article import Article
-    from agreement_nlp.rows import doc_rows
-    from agreement_nlp.schema import TABLE_NAMES, frame
+    from agreement_nlp.tables.rows import doc_rows
+    from agreement_nlp.tables.schema import TABLE_NAMES, frame
 
     article = Article(str(doc._.article_id or "doc"), doc.text)
     article.published_at = doc._.published_at

@@ -8,12 +8,12 @@ from pathlib import Path
 
 import pytest
 from spacy.language import Language
+from tests.conftest import ROOT
 
 from agreement_nlp.evaluate import evaluate
 from agreement_nlp.evaluate.gold import gold_files
 from agreement_nlp.evaluate.scoring import SCORED_TABLES
 
-ROOT = Path(__file__).resolve().parents[2]
 ANNOTATED = ROOT / "data" / "annotated"
 FLOORS = Path(__file__).with_name("floors.json")
 SPLITS = ("dev", "heldout")

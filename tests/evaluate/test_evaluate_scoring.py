@@ -18,8 +18,8 @@ from agreement_nlp.evaluate.scoring import (
     prf,
     score_tables,
 )
-from agreement_nlp.schema import TABLE_NAMES, frame
-from agreement_nlp.tables import Tables
+from agreement_nlp.tables.frames import Tables
+from agreement_nlp.tables.schema import TABLE_NAMES, frame
 
 
 def make_gold(article_id: str = "a1", **tables: Any) -> GoldArticle:

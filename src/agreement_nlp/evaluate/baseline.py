@@ -35,8 +35,8 @@ from spacy.tokens import Span
 
 from agreement_nlp.article import Article
 from agreement_nlp.pipeline import DEFAULT_MODEL
-from agreement_nlp.schema import TABLE_NAMES, frame
-from agreement_nlp.tables import Tables
+from agreement_nlp.tables.frames import Tables
+from agreement_nlp.tables.schema import TABLE_NAMES, frame
 from agreement_nlp.text import fold, squash
 
 _AGREEMENT_WORD = re.compile(r"\b(accord|convention)s?\b")

@@ -26,8 +26,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from agreement_nlp.agreement_rules import TYPES
 from agreement_nlp.article import Article
+from agreement_nlp.extraction.agreements.rules import TYPES
 
 NOT_GOLD = frozenset({"manifest.json", "splits.json"})
 OFFICIAL_ROLES = frozenset(

@@ -1,7 +1,7 @@
 """The evaluation report: scores of the pipeline and the baseline, errors, printing.
 
 >>> from agreement_nlp.evaluate.scoring import score_tables
->>> from agreement_nlp.tables import Tables
+>>> from agreement_nlp.tables.frames import Tables
 >>> r = EvaluationReport("gold", [], score_tables("pipeline", [], Tables.empty()), None)
 >>> r.to_dict()["pipeline"]["scores"]["ministers"]["f1"] is None
 True
@@ -24,7 +24,7 @@ from agreement_nlp.evaluate.scoring import (
     SystemResult,
     scores_by_table,
 )
-from agreement_nlp.tables import Tables
+from agreement_nlp.tables.frames import Tables
 
 # Labels of the printed rows; the lenient ministries row is a second view.
 ROW_LABELS = {

@@ -55,7 +55,7 @@ from agreement_nlp.evaluate.matching import (
     same_parties,
     title_similarity,
 )
-from agreement_nlp.tables import Tables
+from agreement_nlp.tables.frames import Tables
 from agreement_nlp.text import fold, squash
 
 SCORED_TABLES: tuple[str, ...] = (
@@ -508,7 +508,7 @@ def aggregate(system: str, article_scores: Sequence[ArticleScore]) -> SystemResu
 def score_tables(system: str, golds: Sequence[GoldArticle], tables: Tables) -> SystemResult:
     """Score ``tables`` against every gold article (micro average).
 
-    >>> from agreement_nlp.tables import Tables
+    >>> from agreement_nlp.tables.frames import Tables
     >>> score_tables("empty", [], Tables.empty()).f1("ministers") is None
     True
     """

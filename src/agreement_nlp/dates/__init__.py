@@ -1,6 +1,0 @@
-"""French date expressions: found with our own patterns, normalised against an anchor."""
-
-from agreement_nlp.dates.finder import find_dates
-from agreement_nlp.dates.model import DateMention
-
-__all__ = ["DateMention", "find_dates"]

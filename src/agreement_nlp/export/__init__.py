@@ -1,0 +1,1 @@
+"""Writing tables: CSV, Parquet, JSONL, Excel-ready CSV, streaming."""

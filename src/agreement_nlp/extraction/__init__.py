@@ -1,0 +1,1 @@
+"""The extraction stages: dates, persons and ministries, agreements."""

@@ -1,0 +1,1 @@
+"""Agreements of one article."""

@@ -1,0 +1,1 @@
+"""Persons and ministries of one article."""

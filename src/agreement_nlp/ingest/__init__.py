@@ -1,0 +1,1 @@
+"""Discovering and reading inputs into :class:`~agreement_nlp.article.Article` records."""

@@ -1,0 +1,61 @@
+"""What the API accepts as input: texts, paths, records or articles, turned into articles."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterable, Iterator, Mapping
+from pathlib import Path
+from typing import Any
+
+from agreement_nlp.article import Article
+from agreement_nlp.ingest.ids import unique_ids
+from agreement_nlp.ingest.readers import ReadOptions, iter_articles, record_to_article
+
+InputItem = str | Path | Mapping[str, Any] | Article
+
+
+def _looks_like_path(value: str) -> bool:
+    return "\n" not in value and len(value) < 4096 and (value == "-" or os.path.exists(value))
+
+
+def to_articles(
+    inputs: InputItem | Iterable[InputItem],
+    published_at: str | None = None,
+    *,
+    options: ReadOptions | None = None,
+) -> Iterator[Article]:
+    """Turn texts, paths, records or :class:`Article` objects into articles.
+
+    A ``str`` is a path when such a file or folder exists, otherwise it is the
+    text of an article (id ``text-1``, ``text-2``…). ``published_at`` fills in
+    the publication date of articles that have none. ``options`` say how to
+    read paths (format, ``--glob``, record fields). A repeated id is renamed
+    ``<id>~2`` and the rename noted in ``error`` (see :mod:`agreement_nlp.ingest.ids`).
+    """
+    return unique_ids(_to_articles(inputs, published_at, options or ReadOptions()))
+
+
+def _to_articles(
+    inputs: InputItem | Iterable[InputItem], published_at: str | None, options: ReadOptions
+) -> Iterator[Article]:
+    if isinstance(inputs, str | Path | Mapping | Article):
+        inputs = [inputs]
+    n_text = 0
+    for item in inputs:
+        if isinstance(item, Article):
+            arts: Iterable[Article] = [item]
+        elif isinstance(item, Path) or (isinstance(item, str) and _looks_like_path(item)):
+            arts = iter_articles([item], options)
+        elif isinstance(item, str):
+            n_text += 1
+            arts = [record_to_article({"id": f"text-{n_text}", "text": item}, "<text>", n_text)]
+        elif isinstance(item, Mapping):
+            n_text += 1
+            arts = [record_to_article(dict(item), "<record>", n_text)]
+        else:
+            raise TypeError(f"cannot read an article from {type(item).__name__}")
+        for art in arts:
+            if published_at and not art.published_at:
+                art.published_at = published_at
+                art.published_at_source = "argument"
+            yield art

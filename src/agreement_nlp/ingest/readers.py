@@ -1,0 +1,265 @@
+"""Reading article dumps: files, folders and stdin, in every supported format.
+
+Every input yields :class:`~agreement_nlp.article.Article` objects, lazily.
+Nothing is silently lost: an input that cannot be read yields one article
+with ``status`` ``error``/``skipped``/``empty`` and a message naming the file
+(and the line or row for record formats), and a warning goes to stderr; the
+next inputs are read as usual.
+
+Formats (by extension, through ``.gz``, or forced with ``input_format``):
+``txt`` (one article, id = file stem), ``jsonl``, ``json`` (list of records),
+``csv``/``tsv`` (header row), ``html`` (main text via trafilatura).
+"""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import IO
+
+from agreement_nlp.article import Article, failed
+from agreement_nlp.ingest.compressed import GZIP_ERRORS, gzip_problem, maybe_gunzip, read_limited
+from agreement_nlp.ingest.decode import (
+    SNIFF_BYTES,
+    InputError,
+    decode_bytes,
+    decode_lines,
+    sniff_encoding,
+)
+from agreement_nlp.ingest.discover import INPUT_FORMATS, InputFile, discover
+from agreement_nlp.ingest.html import extract_page
+from agreement_nlp.ingest.records import (
+    DEFAULT_FIELDS,
+    FieldMap,
+    read_csv_lines,
+    read_json_document,
+    read_jsonl_lines,
+    record_to_article,
+)
+from agreement_nlp.segment.furniture import content_end, find_furniture
+from agreement_nlp.segment.metadata import find_authors, find_title
+
+__all__ = [
+    "INPUT_FORMATS",
+    "FieldMap",
+    "ReadOptions",
+    "iter_articles",
+    "read_input",
+    "record_to_article",
+]
+
+# Whole-document formats are read into memory: refuse what cannot be an article dump.
+MAX_INPUT_BYTES = 64 * 1024 * 1024
+# Metadata is searched in the article's head only: a 20 MB dump must not stall the reader.
+METADATA_CHARS = 20_000
+
+
+@dataclass(frozen=True)
+class ReadOptions:
+    """How to read inputs: format, folder filter, record fields, limits.
+
+    >>> ReadOptions(input_format="csv").glob
+    '*'
+    """
+
+    input_format: str | None = None
+    glob: str = "*"
+    fields: FieldMap = DEFAULT_FIELDS
+    max_bytes: int = MAX_INPUT_BYTES
+    stdin: IO[bytes] | None = field(default=None, compare=False)
+
+
+def warn(message: str) -> None:
+    print(f"warning: {message}", file=sys.stderr)
+
+
+def _read_sample(stream: IO[bytes]) -> tuple[bytes, BaseException | None]:
+    """The first bytes of ``stream``, read in small steps so a truncated gzip keeps what it has."""
+    chunks: list[bytes] = []
+    size = 0
+    while size < SNIFF_BYTES:
+        try:
+            chunk = stream.read(8192)
+        except GZIP_ERRORS as exc:
+            return b"".join(chunks), exc
+        if not chunk:
+            break
+        chunks.append(chunk)
+        size += len(chunk)
+    return b"".join(chunks), None
+
+
+def _numbered(
+    sample: bytes, failure: BaseException | None, stream: IO[bytes], seen: list[int]
+) -> Iterator[bytes]:
+    """Lines of ``sample`` then of the rest of ``stream``; ``seen[0]`` counts them.
+
+    After a read failure, the cut line is dropped (it is part of what is lost)
+    and the failure is raised.
+    """
+    parts = sample.split(b"\n")
+    tail = parts.pop()
+    for part in parts:
+        seen[0] += 1
+        yield part + b"\n"
+    if failure is not None:
+        raise failure
+    for line in stream:
+        seen[0] += 1
+        yield tail + line
+        tail = b""
+    if tail:
+        seen[0] += 1
+        yield tail
+
+
+def _line_records(stream: IO[bytes], inp: InputFile, options: ReadOptions) -> Iterator[Article]:
+    seen = [0]
+    try:
+        sample, failure = _read_sample(stream)
+        if failure is not None and not sample:
+            raise failure
+        if not sample.strip():
+            raise InputError("empty file", status="empty")
+        encoding = sniff_encoding(sample)
+        if encoding == "utf-16":
+            text = (sample + stream.read(options.max_bytes)).decode("utf-16")
+            lines: Iterator[tuple[int, str, str | None]] = (
+                (n, line, None) for n, line in enumerate(text.splitlines(keepends=True), start=1)
+            )
+        else:
+            lines = decode_lines(_numbered(sample, failure, stream, seen), encoding)
+        if inp.fmt == "jsonl":
+            yield from read_jsonl_lines(lines, inp.display, inp.stem, options.fields)
+        else:
+            delimiter = "\t" if inp.fmt == "tsv" else None
+            yield from read_csv_lines(lines, inp.display, inp.stem, options.fields, delimiter)
+    except GZIP_ERRORS as exc:
+        where = f"{inp.display}:{seen[0]}" if seen[0] else inp.display
+        after = f" after line {seen[0]}; the rest of the file is lost" if seen[0] else ""
+        yield failed(
+            f"{inp.stem}-truncated",
+            where,
+            f"{inp.display}: {gzip_problem(exc)}{after}",
+            unreadable=True,
+        )
+
+
+def _whole_document(stream: IO[bytes], inp: InputFile, options: ReadOptions) -> Iterator[Article]:
+    data = read_limited(stream, options.max_bytes)
+    if not data.strip():
+        raise InputError("empty file", status="empty")
+    if inp.fmt == "html":
+        page = extract_page(data)
+        empty = not page.text.strip()
+        yield Article(
+            article_id=inp.stem,
+            text=page.text,
+            title=page.title,
+            published_at=page.published_at,
+            published_at_source="html" if page.published_at else None,
+            url=page.url,
+            source=inp.display,
+            authors=list(page.authors),
+            status="empty" if empty else "ok",
+            error=f"{inp.display}: no text in the page" if empty else None,
+        )
+        return
+    text = decode_bytes(data).text
+    if inp.fmt == "json":
+        yield from read_json_document(text, inp.display, inp.stem, options.fields)
+        return
+    if not text.strip():
+        raise InputError("empty file (white space only)", status="empty")
+    yield Article(article_id=inp.stem, text=text, source=inp.display)
+
+
+def _open(inp: InputFile, options: ReadOptions) -> IO[bytes]:
+    if inp.path is None:
+        return options.stdin if options.stdin is not None else sys.stdin.buffer
+    return inp.path.open("rb")
+
+
+def read_input(inp: InputFile, options: ReadOptions = ReadOptions()) -> Iterator[Article]:
+    """All articles of one input; never raises for bad content."""
+    if inp.fmt not in INPUT_FORMATS:
+        suffix = inp.path.suffix if inp.path is not None else ""
+        msg = (
+            f"{inp.display}: unsupported input format {suffix or '(no extension)'!r} "
+            f"(see --input-format)"
+        )
+        yield failed(inp.stem, inp.display, msg, status="skipped", unreadable=True)
+        return
+    if inp.path is not None and not inp.path.exists():
+        yield failed(
+            inp.stem, inp.display, f"{inp.display}: no such file or folder", unreadable=True
+        )
+        return
+    try:
+        raw = _open(inp, options)
+    except OSError as exc:
+        msg = f"{inp.display}: cannot open ({exc.strerror or exc})"
+        yield failed(inp.stem, inp.display, msg, unreadable=True)
+        return
+    try:
+        stream = maybe_gunzip(raw)
+        reader = _line_records if inp.fmt in ("jsonl", "csv", "tsv") else _whole_document
+        n = 0
+        for article in reader(stream, inp, options):
+            n += 1
+            yield article
+        if n == 0:  # a header-only CSV, "[]", blank lines: still accounted for
+            raise InputError("no records", status="empty")
+    except InputError as exc:
+        yield failed(
+            inp.stem,
+            inp.display,
+            f"{inp.display}: {exc}",
+            status=exc.status,
+            unreadable=exc.status != "empty",
+        )
+    except GZIP_ERRORS as exc:
+        yield failed(inp.stem, inp.display, f"{inp.display}: {gzip_problem(exc)}", unreadable=True)
+    except OSError as exc:
+        yield failed(
+            inp.stem,
+            inp.display,
+            f"{inp.display}: cannot read ({exc.strerror or exc})",
+            unreadable=True,
+        )
+    except Exception as exc:  # a bug in one reader must not stop the run
+        msg = f"{inp.display}: unexpected error while reading ({type(exc).__name__}: {exc})"
+        yield failed(inp.stem, inp.display, msg, unreadable=True)
+    finally:
+        if inp.path is not None:
+            raw.close()
+
+
+def complete_metadata(article: Article) -> Article:
+    """Fill the title and authors from the text when the input gave none."""
+    if not article.ok:
+        return article
+    head = article.text[:METADATA_CHARS]
+    if not article.title:
+        article.title = find_title(head)
+    if not article.authors:
+        end = content_end(head, find_furniture(head))
+        article.authors = [a.name for a in find_authors(head, end)]
+    return article
+
+
+def iter_articles(
+    inputs: Iterable[str | Path],
+    options: ReadOptions = ReadOptions(),
+) -> Iterator[Article]:
+    """Read every input lazily; ``-`` reads stdin (JSONL unless ``input_format`` says otherwise).
+
+    Each article that is not ``ok`` is also reported on stderr.
+    """
+    for inp in discover(inputs, options.glob, options.input_format):
+        for article in read_input(inp, options):
+            if not article.ok:
+                warn(article.error or f"{article.source}: {article.status}")
+            yield complete_metadata(article)

@@ -1,0 +1,304 @@
+"""Record formats (JSONL, JSON list, CSV/TSV) and the mapping of record fields to articles.
+
+Each reader takes already-opened, already-decoded input and yields one
+:class:`~agreement_nlp.article.Article` per record, bad records included
+(with ``status="error"`` and a message naming the file and the line or row).
+"""
+
+from __future__ import annotations
+
+import csv
+import json
+import sys
+from collections.abc import Iterable, Iterator, Mapping
+from dataclasses import dataclass
+from pathlib import PurePath
+from typing import Any
+
+from agreement_nlp.article import Article, failed
+from agreement_nlp.ingest.decode import InputError
+
+# Long articles in one CSV cell exceed the csv module's default 128 KiB limit.
+CSV_FIELD_LIMIT = min(sys.maxsize, 2**31 - 1)
+
+
+@dataclass(frozen=True)
+class FieldMap:
+    """Which record fields hold the id, text, title, date and URL; the first present wins.
+
+    >>> FieldMap.build(text="corps").text
+    ('corps',)
+    """
+
+    id: tuple[str, ...] = ("id",)
+    text: tuple[str, ...] = ("text", "content", "body")
+    title: tuple[str, ...] = ("title",)
+    date: tuple[str, ...] = ("published_at", "date")
+    url: tuple[str, ...] = ("url",)
+
+    @classmethod
+    def build(
+        cls,
+        id: str | None = None,
+        text: str | None = None,
+        title: str | None = None,
+        date: str | None = None,
+        url: str | None = None,
+    ) -> FieldMap:
+        """The default mapping, with each given field name replacing its defaults."""
+        d = cls()
+        return cls(
+            id=(id,) if id else d.id,
+            text=(text,) if text else d.text,
+            title=(title,) if title else d.title,
+            date=(date,) if date else d.date,
+            url=(url,) if url else d.url,
+        )
+
+
+DEFAULT_FIELDS = FieldMap()
+
+
+def _first(record: Mapping[str, Any], names: tuple[str, ...]) -> tuple[str | None, Any]:
+    for name in names:
+        if name in record and record[name] not in (None, ""):
+            return name, record[name]
+    return None, None
+
+
+def _as_text(value: Any) -> str | None:
+    if value is None:
+        return None
+    if isinstance(value, str):
+        return value.strip() or None
+    if isinstance(value, bool | int | float):
+        return str(value)
+    return None
+
+
+def generated_id(stem: str, position: int) -> str:
+    """Id for a record without one: stable, from its source and position.
+
+    >>> generated_id("depeches", 12)
+    'depeches-12'
+    """
+    return f"{stem}-{position}"
+
+
+def record_to_article(
+    record: Mapping[str, Any],
+    source: str,
+    position: int,
+    fields: FieldMap = DEFAULT_FIELDS,
+    stem: str | None = None,
+) -> Article:
+    """Map one record to an article; ``source`` names the file and line or row.
+
+    >>> a = record_to_article({"id": 7, "content": "Texte.", "date": "2024-05-12"}, "a.jsonl:3", 3)
+    >>> a.article_id, a.text, a.published_at, a.published_at_source
+    ('7', 'Texte.', '2024-05-12', 'record')
+    """
+    stem = stem if stem is not None else PurePath(source.rsplit(":", 1)[0]).stem
+    _, raw_id = _first(record, fields.id)
+    article_id = _as_text(raw_id) or generated_id(stem, position)
+    text_field, text = _first(record, fields.text)
+    if text is None:
+        present = [n for n in fields.text if n in record]
+        problem = (
+            f"record has an empty {present[0]!r} field"
+            if present and record[present[0]] == ""
+            else f"record has no text (looked for field {', '.join(map(repr, fields.text))})"
+        )
+        if present and record[present[0]] == "":
+            return failed(article_id, source, f"{source}: {problem}", status="empty")
+        return failed(article_id, source, f"{source}: {problem}")
+    if not isinstance(text, str):
+        return failed(
+            article_id,
+            source,
+            f"{source}: field {text_field!r} is a {type(text).__name__}, not text",
+        )
+    _, published = _first(record, fields.date)
+    published_at = _as_text(published)
+    _, title = _first(record, fields.title)
+    _, url = _first(record, fields.url)
+    empty = not text.strip()
+    return Article(
+        article_id=article_id,
+        text=text,
+        title=_as_text(title),
+        published_at=published_at,
+        published_at_source="record" if published_at else None,
+        url=_as_text(url),
+        source=source,
+        status="empty" if empty else "ok",
+        error=f"{source}: empty text" if empty else None,
+    )
+
+
+def read_jsonl_lines(
+    lines: Iterable[tuple[int, str, str | None]],
+    display: str,
+    stem: str,
+    fields: FieldMap = DEFAULT_FIELDS,
+) -> Iterator[Article]:
+    """One article per non-blank JSON line; ``lines`` as from :func:`.decode.decode_lines`.
+
+    >>> lines = [(1, '{"text": "A."}', None), (2, "{oops", None)]
+    >>> [a.status for a in read_jsonl_lines(lines, "f", "f")]
+    ['ok', 'error']
+    """
+    for lineno, line, problem in lines:
+        if not line.strip():
+            continue
+        where = f"{display}:{lineno}"
+        fallback_id = generated_id(stem, lineno)
+        if problem is not None:
+            yield failed(fallback_id, where, f"{where}: undecodable bytes ({problem})")
+            continue
+        try:
+            record = json.loads(line.rstrip("\r\n"))
+        except json.JSONDecodeError as exc:
+            yield failed(
+                fallback_id,
+                where,
+                f"{where}: malformed JSON line ({exc.msg} at column {exc.colno})",
+            )
+            continue
+        except RecursionError:
+            yield failed(fallback_id, where, f"{where}: malformed JSON line (nested too deeply)")
+            continue
+        if not isinstance(record, dict):
+            yield failed(
+                fallback_id,
+                where,
+                f"{where}: JSON line is a {type(record).__name__}, not an object",
+            )
+            continue
+        yield record_to_article(record, where, lineno, fields, stem)
+
+
+def read_json_document(
+    text: str, display: str, stem: str, fields: FieldMap = DEFAULT_FIELDS
+) -> Iterator[Article]:
+    """A ``.json`` file: a list of records (a single object is one record).
+
+    Raises :class:`~agreement_nlp.ingest.decode.InputError` when the file is not
+    JSON at all, since no record can then be told apart.
+    """
+    try:
+        data = json.loads(text)
+    except json.JSONDecodeError as exc:
+        raise InputError(
+            f"malformed JSON ({exc.msg} at line {exc.lineno}, column {exc.colno})"
+        ) from exc
+    except RecursionError as exc:
+        raise InputError("malformed JSON (nested too deeply)") from exc
+    if isinstance(data, dict):
+        data = [data]
+    if not isinstance(data, list):
+        raise InputError(f"expected a list of records, found a {type(data).__name__}")
+    for index, record in enumerate(data, start=1):
+        where = f"{display}:[{index}]"
+        if not isinstance(record, dict):
+            yield failed(
+                generated_id(stem, index),
+                where,
+                f"{where}: record {index} is a {type(record).__name__}, not an object",
+            )
+            continue
+        yield record_to_article(record, where, index, fields, stem)
+
+
+def sniff_delimiter(header: str, default: str = ",") -> str:
+    """``,``, ``;`` or tab, whichever the header line uses most.
+
+    >>> sniff_delimiter("id;titre;text")
+    ';'
+    """
+    counts = {d: header.count(d) for d in (",", ";", "\t")}
+    best = max(counts, key=lambda d: counts[d])
+    return best if counts[best] else default
+
+
+def read_csv_lines(
+    lines: Iterable[tuple[int, str, str | None]],
+    display: str,
+    stem: str,
+    fields: FieldMap = DEFAULT_FIELDS,
+    delimiter: str | None = None,
+) -> Iterator[Article]:
+    """CSV/TSV with a header row; one article per data row.
+
+    A row whose number of fields differs from the header is an error row (its
+    values cannot be trusted to be in the right columns); so is a row spanning
+    an undecodable line.
+    """
+    csv.field_size_limit(CSV_FIELD_LIMIT)
+    bad_lines: dict[int, str] = {}
+    line_numbers: list[int] = []
+
+    def texts() -> Iterator[str]:
+        for lineno, line, problem in lines:
+            line_numbers.append(lineno)
+            if problem is not None:
+                bad_lines[lineno] = problem
+            yield line
+
+    stream = texts()
+    header_line = next(stream, None)
+    if header_line is None or not header_line.strip():
+        raise InputError("no header row", status="empty")
+    if delimiter is None:
+        delimiter = sniff_delimiter(header_line)
+    header = next(csv.reader([header_line], delimiter=delimiter), [])
+    header = [h.strip() for h in header]
+    if not any(name in header for name in fields.text):
+        raise InputError(
+            f"no text column (looked for {', '.join(map(repr, fields.text))}; "
+            f"header has {', '.join(map(repr, header))})"
+        )
+    reader = csv.reader(stream, delimiter=delimiter)
+    row_number = 0
+    last_line = 1
+    while True:
+        try:
+            values = next(reader)
+        except StopIteration:
+            break
+        except csv.Error as exc:
+            row_number += 1
+            first = last_line + 1
+            last_line = line_numbers[-1] if line_numbers else first
+            where = f"{display}:{first}"
+            yield failed(
+                generated_id(stem, row_number), where, f"{where}: row {row_number}: bad CSV ({exc})"
+            )
+            continue
+        first = last_line + 1
+        last_line = line_numbers[-1] if line_numbers else first
+        if not values or not any(v.strip() for v in values):
+            continue
+        row_number += 1
+        where = f"{display}:{first}"
+        fallback_id = generated_id(stem, row_number)
+        bad = [f"line {n}: {bad_lines[n]}" for n in range(first, last_line + 1) if n in bad_lines]
+        if bad:
+            yield failed(
+                fallback_id,
+                where,
+                f"{where}: row {row_number}: undecodable bytes ({'; '.join(bad)})",
+            )
+            continue
+        if len(values) != len(header):
+            missing = header[len(values) :]
+            detail = f", missing {', '.join(map(repr, missing))}" if missing else ""
+            yield failed(
+                fallback_id,
+                where,
+                f"{where}: row {row_number}: {len(values)} fields, "
+                f"header has {len(header)}{detail}",
+            )
+            continue
+        record = dict(zip(header, values, strict=True))
+        yield record_to_article(record, where, row_number, fields, stem)

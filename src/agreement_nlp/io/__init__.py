@@ -1,1 +1,0 @@
-"""Reading article dumps and writing tables."""

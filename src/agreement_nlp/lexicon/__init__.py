@@ -1,0 +1,1 @@
+"""The knowledge the rules use, loaded from ``resources/``: pure lookups, no pipeline logic."""

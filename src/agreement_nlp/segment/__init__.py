@@ -1,0 +1,1 @@
+"""Segmenting an article: metadata, page furniture, sentences."""

@@ -1,0 +1,255 @@
+"""The output tables: one declared column list per table.
+
+This module is the documented contract of the project (see ``docs/tables.md``).
+Every table is built through :func:`frame`, so column order and dtypes are fixed
+whatever the input. Change a column here deliberately, together with the docs.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from typing import Any
+
+import pandas as pd
+
+# Logical dtypes, mapped to pandas dtypes in ``PANDAS_DTYPES``.
+#   str   -> nullable string
+#   int   -> nullable Int64
+#   bool  -> nullable boolean
+#   list  -> Python list of str (joined with "|" in CSV)
+#   float -> Float64
+
+
+@dataclass(frozen=True)
+class Column:
+    name: str
+    dtype: str
+    doc: str
+
+
+TABLES: dict[str, tuple[Column, ...]] = {
+    "articles": (
+        Column(
+            "article_id",
+            "str",
+            "Article id: file stem, record id, or generated from source and position.",
+        ),
+        Column(
+            "source",
+            "str",
+            "Where the article was read from (file path, with line or row for records).",
+        ),
+        Column("title", "str", "Title from the record, else the first line of the text."),
+        Column("url", "str", "URL from the record, if any."),
+        Column("authors", "list", "Authors from the record, the HTML page or the byline."),
+        Column("published_at", "str", "Publication date, ISO date or datetime; empty if unknown."),
+        Column(
+            "published_at_source",
+            "str",
+            "Where published_at came from: record, html, text, argument, gold, or empty.",
+        ),
+        Column("n_chars", "int", "Length of the text as read."),
+        Column("n_words", "int", "Words in the article content (page furniture excluded)."),
+        Column(
+            "content_end", "int", "Offset where the article content ends (start of page furniture)."
+        ),
+        Column("status", "str", "ok, empty, skipped or error."),
+        Column("error", "str", "Why the article is not ok: a precise message naming the problem."),
+    ),
+    "persons": (
+        Column("article_id", "str", "Article the person is mentioned in."),
+        Column("person_id", "str", "Id unique within the article, e.g. P1."),
+        Column(
+            "name", "str", "Full name, without title or rank (the fullest, most frequent form)."
+        ),
+        Column("title", "str", 'Rank or honorific as written, e.g. "Général d\'armée".'),
+        Column(
+            "role",
+            "str",
+            "minister, head_of_state, head_of_government, ambassador, official, journalist, other.",
+        ),
+        Column("role_label", "str", 'The role words as written, e.g. "chef de la diplomatie".'),
+        Column("ministry", "str", "Canonical ministry name, for ministers."),
+        Column("ministry_id", "str", "Id of the ministry row in the same article."),
+        Column("country", "str", "ISO 3166-1 alpha-3 code or organisation short code."),
+        Column("aliases", "list", "Other spellings and short forms seen in the article."),
+        Column("n_mentions", "int", "Mentions of this person in the article content."),
+        Column("start", "int", "Start offset of the first mention."),
+        Column("end", "int", "End offset of the first mention."),
+        Column("evidence", "str", "The sentence that gave the role."),
+        Column("rule", "str", "Which rule or model gave the role and the country."),
+    ),
+    "ministries": (
+        Column("article_id", "str", "Article the ministry is mentioned in."),
+        Column("ministry_id", "str", "Id unique within the article, e.g. M1."),
+        Column("name", "str", 'Canonical name: "Ministère " + portfolio as worded.'),
+        Column("portfolio", "str", 'The portfolio alone, e.g. "de l\'Économie et des Finances".'),
+        Column("country", "str", "ISO 3166-1 alpha-3 code of the government."),
+        Column("minister", "str", "Name of the minister, if named."),
+        Column("person_id", "str", "Person id of the minister, if named."),
+        Column("mention", "str", "First mention as written."),
+        Column("start", "int", "Start offset of the first mention."),
+        Column("end", "int", "End offset of the first mention."),
+        Column("rule", "str", "Which rule found it."),
+    ),
+    "agreements": (
+        Column("article_id", "str", "Article the agreement is reported in."),
+        Column("agreement_id", "str", "Id unique within the article, e.g. A1."),
+        Column("title", "str", "The agreement's name as the article gives it (fullest form)."),
+        Column(
+            "type",
+            "str",
+            "accord, accord_cadre, convention, memorandum, protocole, traite, pret, financement, contrat, declaration, autre.",
+        ),
+        Column(
+            "domains", "list", "Domains from the documented vocabulary (resources/domains.yaml)."
+        ),
+        Column("parties", "list", "Sorted ISO alpha-3 codes or organisation short codes."),
+        Column("signed_on", "str", "ISO date of signing, if given or resolvable."),
+        Column("place", "str", "Place of signing, if given."),
+        Column("status", "str", "signed, ratified, announced, negotiating, suspended, other."),
+        Column("n_mentions", "int", "Mentions of this agreement in the article."),
+        Column("evidence", "str", "The sentence that names the agreement."),
+        Column("start", "int", "Start offset of the first mention."),
+        Column("end", "int", "End offset of the first mention."),
+        Column("rule", "str", "Which rules gave type, status and date."),
+    ),
+    "signatories": (
+        Column("article_id", "str", "Article."),
+        Column("agreement_id", "str", "Agreement signed."),
+        Column("person_id", "str", "Person id, empty for an unnamed signatory."),
+        Column("name", "str", "Name of the signatory (empty if unnamed)."),
+        Column("role", "str", "Role of the signatory."),
+        Column("ministry", "str", "Ministry of the signatory, for ministers."),
+        Column("country", "str", "Country or organisation the signatory signed for."),
+        Column("evidence", "str", "The sentence that names the signatory."),
+    ),
+    "dates": (
+        Column("article_id", "str", "Article."),
+        Column("text", "str", "The date expression as written."),
+        Column("start", "int", "Start offset."),
+        Column("end", "int", "End offset."),
+        Column(
+            "value",
+            "str",
+            "ISO value at its granularity: 2025, 2025-06, 2025-06-23, 2025-W26, 2025-06-24T10:11.",
+        ),
+        Column("end_value", "str", "For ranges and periods: ISO value of the end."),
+        Column("granularity", "str", "year, quarter, month, week, day, datetime, or range."),
+        Column("is_relative", "bool", "True when the value depends on the anchor date."),
+        Column("anchor", "str", "The reference date used to resolve it (ISO), empty if none."),
+        Column("rule", "str", "Which pattern found it."),
+    ),
+    "mentions": (
+        Column("article_id", "str", "Article."),
+        Column(
+            "label",
+            "str",
+            "PER, ORG, LOC, MISC (model), or PERSON, MINISTRY, AGREEMENT, COUNTRY, DATE, ROLE (rules).",
+        ),
+        Column("text", "str", "The mention as written."),
+        Column("start", "int", "Start offset into the article text as read."),
+        Column("end", "int", "End offset."),
+        Column("source", "str", "Which model or rule produced it."),
+        Column(
+            "entity_id",
+            "str",
+            "Id of the table row it belongs to (person_id, ministry_id, agreement_id).",
+        ),
+    ),
+}
+
+TABLE_NAMES: tuple[str, ...] = tuple(TABLES)
+
+PANDAS_DTYPES: dict[str, Any] = {
+    "str": pd.StringDtype(),
+    "int": pd.Int64Dtype(),
+    "bool": pd.BooleanDtype(),
+    "float": pd.Float64Dtype(),
+    "list": object,
+}
+
+
+def columns(table: str) -> list[str]:
+    """Column names of ``table`` in contract order."""
+    return [c.name for c in TABLES[table]]
+
+
+def list_columns(table: str) -> list[str]:
+    return [c.name for c in TABLES[table] if c.dtype == "list"]
+
+
+def frame(table: str, rows: Iterable[Mapping[str, Any]]) -> pd.DataFrame:
+    """Build ``table`` from row mappings, with the contract's columns and dtypes.
+
+    Unknown keys are an error (a typo would otherwise silently drop data);
+    missing keys become empty values.
+    """
+    cols = TABLES[table]
+    names = [c.name for c in cols]
+    known = set(names)
+    data: dict[str, list[Any]] = {n: [] for n in names}
+    for row in rows:
+        extra = set(row) - known
+        if extra:
+            raise KeyError(f"table {table!r} has no column(s) {sorted(extra)}")
+        for c in cols:
+            value = row.get(c.name)
+            if c.dtype == "list":
+                value = list(value) if value else []
+            data[c.name].append(value)
+    df = pd.DataFrame(data, columns=names)
+    for c in cols:
+        df[c.name] = df[c.name].astype(PANDAS_DTYPES[c.dtype])
+    return df
+
+
+def empty(table: str) -> pd.DataFrame:
+    return frame(table, [])
+
+
+def markdown() -> str:
+    """The contract as Markdown: ``docs/tables.md`` is this text (a test keeps them equal)."""
+    out = [
+        "# Output tables",
+        "",
+        "Generated from `src/agreement_nlp/schema.py` (`python -m agreement_nlp.tables.schema > docs/tables.md`).",
+        "Columns come in this order with these types in every format. `list` columns are joined",
+        "with `|` in CSV and are lists in Parquet and JSONL. Offsets (`start`, `end`) are character",
+        "offsets into the article text exactly as read.",
+        "",
+    ]
+    for table, cols in TABLES.items():
+        out += [f"## `{table}`", "", "| column | type | meaning |", "| --- | --- | --- |"]
+        out += [f"| `{c.name}` | {c.dtype} | {c.doc} |" for c in cols]
+        out.append("")
+    out += _vocabularies()
+    return "\n".join(out)
+
+
+def _vocabularies() -> list[str]:
+    from agreement_nlp.extraction.agreements.rules import STATUSES, TYPES, default_rules
+    from agreement_nlp.lexicon.roles import ROLES
+
+    roles = [r for r in ROLES if r != "counterpart"]
+    domains = [name for name, _ in default_rules().domains]
+    return [
+        "## Vocabularies",
+        "",
+        f"- `persons.role`: {', '.join(f'`{r}`' for r in roles)}.",
+        "  `other` is a person with no current office found (former office holders, people",
+        "  merely named).",
+        f"- `agreements.type`: {', '.join(f'`{t}`' for t in TYPES)}.",
+        f"- `agreements.status`: {', '.join(f'`{t}`' for t in STATUSES)}.",
+        f"- `agreements.domains` (`resources/domains.yaml`): {', '.join(f'`{d}`' for d in domains)}.",
+        "- `country`, `parties`: ISO 3166-1 alpha-3 codes (`resources/countries.csv`), or the",
+        "  short code of an organisation (`resources/organisations.csv`: `UA`, `CEDEAO`, `ONU`,",
+        "  `UE`, `BAD`, `BM`, `FMI`, `BOAD`...), or a company's short name as written.",
+        "- `dates.granularity`: `year`, `quarter`, `month`, `week`, `day`, `datetime`, `range`.",
+        "",
+    ]
+
+
+if __name__ == "__main__":
+    print(markdown(), end="")

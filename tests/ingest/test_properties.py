@@ -1,0 +1,74 @@
+"""Random text and random bytes: no crash, bounded time, every input accounted for."""
+
+from __future__ import annotations
+
+import gzip
+import io
+import time
+from pathlib import Path
+
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+from spacy.language import Language
+
+from agreement_nlp.api import iter_article_rows, to_articles
+from agreement_nlp.article import STATUSES
+from agreement_nlp.ingest.readers import ReadOptions, iter_articles
+
+FORMATS = ["txt", "jsonl", "json", "csv", "tsv", "html"]
+quick = settings(
+    max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+
+
+def read_bytes(data: bytes, fmt: str) -> list:  # type: ignore[type-arg]
+    return list(iter_articles(["-"], ReadOptions(input_format=fmt, stdin=io.BytesIO(data))))
+
+
+@quick
+@given(data=st.binary(max_size=2000), fmt=st.sampled_from(FORMATS), compress=st.booleans())
+def test_random_bytes_never_crash_a_reader(data: bytes, fmt: str, compress: bool) -> None:
+    raw = gzip.compress(data) if compress else data
+    start = time.monotonic()
+    arts = read_bytes(raw, fmt)
+    assert time.monotonic() - start < 5
+    assert arts, "every input yields at least one row"
+    for art in arts:
+        assert art.status in STATUSES
+        assert art.ok or art.error, "a row that is not ok says why"
+        assert art.source is not None and art.source.startswith("<stdin>")
+
+
+@quick
+@given(text=st.text(max_size=1500), fmt=st.sampled_from(FORMATS))
+def test_random_text_never_crashes_a_reader(text: str, fmt: str) -> None:
+    arts = read_bytes(text.encode("utf-8", errors="surrogatepass"), fmt)
+    assert arts and all(a.status in STATUSES for a in arts)
+    if fmt == "txt" and arts[0].ok:
+        assert arts[0].text == text  # text is kept exactly as read
+
+
+@quick
+@given(
+    lines=st.lists(
+        st.text(max_size=80).filter(lambda s: "\n" not in s and "\r" not in s), max_size=30
+    )
+)
+def test_every_non_blank_jsonl_line_is_accounted_for(lines: list[str]) -> None:
+    data = "\n".join(lines).encode("utf-8", errors="surrogatepass")
+    arts = read_bytes(data, "jsonl")
+    non_blank = [line for line in lines if line.strip()]
+    if non_blank and not all(a.unreadable for a in arts):
+        assert len(arts) == len(non_blank)
+
+
+@settings(
+    max_examples=8, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(texts=st.lists(st.text(max_size=300), min_size=1, max_size=4))
+def test_random_text_through_the_pipeline(nlp: Language, texts: list[str], tmp_path: Path) -> None:
+    records = [{"id": f"r{i}", "text": t} for i, t in enumerate(texts)]
+    rows = list(iter_article_rows(to_articles(records), nlp))
+    articles = [r["articles"][0] for r in rows]
+    assert [a["article_id"] for a in articles] == [f"r{i}" for i in range(len(texts))]
+    assert all(a["status"] in STATUSES for a in articles)
