@@ -165,12 +165,22 @@ def evaluate_cli(
         Path | None, typer.Option("--errors", help="Write false positives/negatives as CSV.")
     ] = None,
     baseline: Annotated[bool, typer.Option(help="Also score the bare spaCy baseline.")] = True,
+    texts: Annotated[
+        list[Path] | None,
+        typer.Option("--texts", help="Texts of mention-level gold (repeat for several folders)."),
+    ] = None,
+    split: Annotated[
+        list[str] | None,
+        typer.Option("--split", help="Splits of mention-level gold to score: train, dev, test."),
+    ] = None,
 ) -> None:
     """Score the pipeline (and the spaCy baseline) against gold tables; see docs/evaluation.md."""
     from agreement_nlp.evaluate import GoldError, evaluate
 
     try:
-        report = evaluate(gold, inputs or None, baseline=baseline)
+        report = evaluate(
+            gold, inputs or None, baseline=baseline, texts=texts, splits=split or ("dev",)
+        )
     except GoldError as exc:
         typer.echo(f"error: {exc}", err=True)
         raise typer.Exit(code=2) from exc
@@ -179,6 +189,53 @@ def evaluate_cli(
         report.write_json(json_path)
     if errors_path is not None:
         report.write_errors(errors_path)
+
+
+corpus_app = typer.Typer(no_args_is_help=True, help="The mention-level annotated corpus.")
+app.add_typer(corpus_app, name="corpus")
+
+
+@corpus_app.command("validate")
+def corpus_validate_cli(
+    files: Annotated[list[Path], typer.Argument(help="Annotation files (.jsonl).")],
+    texts: Annotated[Path, typer.Option("--texts", help="Folder of the annotated texts.")],
+) -> None:
+    """Check annotation files against their texts: offsets, words, labels, relations, hashes."""
+    from agreement_nlp.evaluate.mentions import AnnotationError, validate_files
+
+    try:
+        problems = validate_files(files, texts)
+    except AnnotationError as exc:
+        problems = [str(exc)]
+    for problem in problems:
+        typer.echo(problem, err=True)
+    typer.echo(f"{len(problems)} problem(s)")
+    raise typer.Exit(code=1 if problems else 0)
+
+
+@corpus_app.command("split")
+def corpus_split_cli(
+    folder: Annotated[Path, typer.Argument(help="Folder of annotation files and splits.json.")],
+) -> None:
+    """Give new annotated articles a split (stratified by source and agreement); keep old ones."""
+    from agreement_nlp.evaluate.corpus import write_splits
+
+    counts = write_splits(folder)
+    typer.echo(", ".join(f"{split}: {n}" for split, n in counts.items()))
+
+
+@corpus_app.command("agreement")
+def corpus_agreement_cli(
+    second: Annotated[Path, typer.Argument(help="The second, independent pass (.jsonl).")],
+    first: Annotated[list[Path], typer.Argument(help="The first pass (.jsonl files).")],
+) -> None:
+    """F1 between two annotation passes of the same articles, per label."""
+    from agreement_nlp.evaluate.interannotator import agreement_table, paired_records
+
+    pairs = paired_records(first, second)
+    table = agreement_table(pairs)
+    typer.echo(f"{len(pairs)} articles annotated twice")
+    typer.echo(table.to_string(index=False, float_format=lambda v: f"{v:.2f}"))
 
 
 @app.command("show")

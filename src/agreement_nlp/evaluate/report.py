@@ -17,6 +17,7 @@ from typing import Any
 
 import pandas as pd
 
+from agreement_nlp.evaluate.intervals import INTERVAL_COLUMNS, f1_intervals
 from agreement_nlp.evaluate.scoring import (
     ATTRIBUTE_COLUMNS,
     ATTRIBUTES,
@@ -35,6 +36,12 @@ ROW_LABELS = {
     "agreements": "agreements",
     "signatories": "signatories",
 }
+
+
+def _json_value(value: Any) -> Any:
+    if isinstance(value, float) and math.isnan(value):
+        return None
+    return value.item() if hasattr(value, "item") else value
 
 
 def _fmt(value: Any) -> str:
@@ -60,6 +67,8 @@ class EvaluationReport:
     failed: list[str] = field(default_factory=list)
     tables: Tables | None = field(default=None, repr=False)
     baseline_tables: Tables | None = field(default=None, repr=False)
+    groups: dict[str, str] = field(default_factory=dict)  # article id -> source group
+    splits: list[str] = field(default_factory=list)
 
     @property
     def systems(self) -> dict[str, SystemResult]:
@@ -79,6 +88,22 @@ class EvaluationReport:
         frames = [r.attributes.assign(system=name) for name, r in self.systems.items()]
         return pd.concat(frames, ignore_index=True)[["system", *ATTRIBUTE_COLUMNS]]
 
+    def intervals(self) -> pd.DataFrame:
+        """F1 with 95% bootstrap intervals per system, source group (``all`` first) and table."""
+        selections = {"all": list(self.article_ids)}
+        for group in sorted(set(self.groups.values())):
+            selections[group] = [a for a in self.article_ids if self.groups.get(a) == group]
+        frames = [
+            f1_intervals(result.per_article, ids).assign(system=name, group=group)
+            for name, result in self.systems.items()
+            for group, ids in selections.items()
+            if ids
+        ]
+        columns = ["system", "group", *INTERVAL_COLUMNS]
+        if not frames:
+            return pd.DataFrame(columns=columns)
+        return pd.concat(frames, ignore_index=True)[columns]
+
     @property
     def errors(self) -> pd.DataFrame:
         """The pipeline's false positives and negatives (article_id, table, kind, name, details)."""
@@ -96,7 +121,12 @@ class EvaluationReport:
             "n_articles": len(self.article_ids),
             "articles": list(self.article_ids),
             "failed": list(self.failed),
+            "splits": list(self.splits),
             **{name: r.to_dict() for name, r in self.systems.items()},
+            "intervals": [
+                {k: _json_value(v) for k, v in row.items()}
+                for row in self.intervals().to_dict("records")
+            ],
         }
 
     def write_json(self, path: str | Path) -> Path:
@@ -163,4 +193,27 @@ class EvaluationReport:
             lines += [f"  {msg}" for msg in self.failed[:3]]
             if len(self.failed) > 3:
                 lines.append(f"  ... and {len(self.failed) - 3} more")
+        lines += ["", *self.interval_lines()]
         return "\n".join(lines)
+
+    def interval_lines(self) -> list[str]:
+        """F1 with 95% bootstrap intervals (articles resampled), per source group."""
+        intervals = self.intervals()
+        if intervals.empty:
+            return []
+        names = [n for n in ("baseline", "pipeline") if n in self.systems]
+        splits = f", split {'+'.join(self.splits)}" if self.splits else ""
+        lines = [f"F1 with 95% bootstrap intervals (articles resampled{splits}):", ""]
+        head = f"{'':<13}{'group':<9}{'articles':>8}" + "".join(f"{n:>22}" for n in names)
+        lines += [head, "-" * len(head)]
+        index = {(r["system"], r["group"], r["table"]): r for r in intervals.to_dict("records")}
+        for table in SCORED_TABLES:
+            for group in dict.fromkeys(intervals["group"]):
+                first = index[(names[0], group, table)]
+                line = f"{ROW_LABELS[table]:<13}{group:<9}{int(first['n_articles']):>8}"
+                for n in names:
+                    r = index[(n, group, table)]
+                    cell = f"{_fmt(r['f1'])} [{_fmt(r['low'])}, {_fmt(r['high'])}]"
+                    line += f"{cell:>22}"
+                lines.append(line)
+        return lines

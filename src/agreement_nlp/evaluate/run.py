@@ -2,14 +2,18 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+import datetime as dt
+import json
+import subprocess
+from collections.abc import Iterable, Sequence
 from pathlib import Path
 
 from spacy.language import Language
 
 from agreement_nlp.api import extract
 from agreement_nlp.evaluate.baseline import baseline_tables
-from agreement_nlp.evaluate.gold import check_unique_ids, load_gold_dir
+from agreement_nlp.evaluate.corpus import annotation_files, load_corpus
+from agreement_nlp.evaluate.gold import GoldArticle, GoldError, check_unique_ids, load_gold_dir
 from agreement_nlp.evaluate.report import EvaluationReport
 from agreement_nlp.evaluate.scoring import score_tables
 
@@ -18,6 +22,8 @@ def evaluate(
     gold_dir: str | Path,
     inputs: Iterable[str | Path] | None = None,
     *,
+    texts: Sequence[str | Path] | None = None,
+    splits: Sequence[str] = ("dev",),
     nlp: Language | None = None,
     baseline: bool = True,
     baseline_nlp: Language | None = None,
@@ -30,11 +36,15 @@ def evaluate(
     loaded once if not given). Each article is run with the gold's
     ``reference_date`` as its publication date.
 
+    A folder of mention-level annotations (``*.jsonl``, :mod:`.corpus`) is read with
+    its texts from the folders in ``texts``, only the articles of ``splits``; scoring
+    the ``test`` split appends the figures and the commit to its ``test-log.jsonl``.
+
     >>> report = evaluate("data/annotated", ["mali-russie-accords-2025-06-24"], baseline=False)
     >>> float(report.scores.set_index("table").loc["agreements", "f1"])
     1.0
     """
-    golds = load_gold_dir(gold_dir, inputs)
+    golds, groups, used = _golds(Path(gold_dir), inputs, texts, splits)
     check_unique_ids(golds)
     tables = extract([g.to_article() for g in golds], nlp=nlp)
     failed = [
@@ -47,10 +57,69 @@ def evaluate(
         pipeline=score_tables("pipeline", golds, tables),
         failed=failed,
         tables=tables,
+        groups=groups,
+        splits=used,
     )
     if baseline:
         # Fresh Article objects: the pipeline run may have changed the status of its own.
         base = baseline_tables([g.to_article() for g in golds], baseline_nlp)
         report.baseline = score_tables("baseline", golds, base)
         report.baseline_tables = base
+    if "test" in used:
+        log_test_scores(Path(gold_dir), report)
     return report
+
+
+def _golds(
+    gold_dir: Path,
+    inputs: Iterable[str | Path] | None,
+    texts: Sequence[str | Path] | None,
+    splits: Sequence[str],
+) -> tuple[list[GoldArticle], dict[str, str], list[str]]:
+    """The gold articles, their source group (``african``, ``wire``), the splits read."""
+    if texts is None and not annotation_files(gold_dir):
+        return load_gold_dir(gold_dir, inputs), {}, []
+    if texts is None:
+        raise GoldError(f"{gold_dir}: mention-level annotations need --texts (their folder)")
+    corpus = load_corpus(gold_dir, texts, splits)
+    if inputs is not None:
+        wanted = {Path(str(i)).stem for i in inputs}
+        corpus = [c for c in corpus if c.gold.article_id in wanted]
+    return (
+        [c.gold for c in corpus],
+        {c.gold.article_id: c.group for c in corpus},
+        sorted(set(splits)),
+    )
+
+
+def _commit() -> str:
+    try:
+        done = subprocess.run(
+            ["git", "describe", "--always", "--dirty"],
+            capture_output=True,
+            text=True,
+            timeout=10,
+            check=True,
+        )
+    except (OSError, subprocess.SubprocessError):
+        return "unknown"
+    return done.stdout.strip() or "unknown"
+
+
+def log_test_scores(gold_dir: Path, report: EvaluationReport) -> Path:
+    """Append the test-split figures, with the commit, to ``gold_dir/test-log.jsonl``."""
+    intervals = report.intervals()
+    entry = {
+        "scored_at": dt.datetime.now(dt.UTC).isoformat(timespec="seconds"),
+        "commit": _commit(),
+        "splits": report.splits,
+        "n_articles": len(report.article_ids),
+        "f1": [
+            {k: (round(v, 4) if isinstance(v, float) else v) for k, v in row.items()}
+            for row in intervals.to_dict("records")
+        ],
+    }
+    path = gold_dir / "test-log.jsonl"
+    with path.open("a", encoding="utf-8") as handle:
+        handle.write(json.dumps(entry, ensure_ascii=False) + "\n")
+    return path
