@@ -25,3 +25,31 @@ def nlp() -> Language:
 @pytest.fixture(scope="session")
 def reference_text() -> str:
     return REFERENCE_ARTICLE.read_text(encoding="utf-8")
+
+
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    """A test that takes the model fixture must say so (``-m "not model"`` is the fast profile)."""
+    unmarked = [
+        item.nodeid
+        for item in items
+        if "nlp" in getattr(item, "fixturenames", ()) and item.get_closest_marker("model") is None
+    ]
+    if unmarked:
+        raise pytest.UsageError(
+            "tests using the model but not marked 'model': " + ", ".join(unmarked)
+        )
+
+
+@pytest.fixture(autouse=True)
+def _model_only_where_marked(
+    request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Outside ``model`` and ``slow`` tests, loading the spaCy model is an error."""
+    if request.node.get_closest_marker("model") or request.node.get_closest_marker("slow"):
+        return
+    import spacy
+
+    def refuse(*args: object, **kwargs: object) -> None:
+        raise AssertionError(f"{request.node.nodeid} loads the spaCy model: mark it 'model'")
+
+    monkeypatch.setattr(spacy, "load", refuse)

@@ -52,6 +52,7 @@ def rows(nlp: Language) -> list[Rows]:
 
 
 @pytest.mark.parametrize(("fmt", "excel"), [("csv", False), ("csv", True), ("jsonl", False)])
+@pytest.mark.model
 def test_chunked_text_formats_equal_one_shot(
     rows: list[Rows], tmp_path: Path, fmt: str, excel: bool
 ) -> None:
@@ -63,6 +64,7 @@ def test_chunked_text_formats_equal_one_shot(
     assert folder_bytes(tmp_path / "out") == folder_bytes(tmp_path / "ref")
 
 
+@pytest.mark.model
 def test_parquet_one_row_group_equals_one_shot_and_row_groups_keep_rows(
     rows: list[Rows], tmp_path: Path
 ) -> None:
@@ -92,6 +94,7 @@ def test_failed_run_leaves_nothing(tmp_path: Path) -> None:
     assert list(tmp_path.iterdir()) == []
 
 
+@pytest.mark.model
 def test_run_extract_streams_the_same_bytes_as_before(nlp: Language, tmp_path: Path) -> None:
     src = input_folder(tmp_path)
     for fmt in ("csv", "parquet"):
@@ -105,6 +108,7 @@ def test_run_extract_streams_the_same_bytes_as_before(nlp: Language, tmp_path: P
     assert len(report.problems) == 1 and "lot.jsonl:2" in report.problems[0]
 
 
+@pytest.mark.model
 def test_articles_are_read_lazily(nlp: Language) -> None:
     read = 0
 
@@ -119,6 +123,7 @@ def test_articles_are_read_lazily(nlp: Language) -> None:
     assert read <= 5
 
 
+@pytest.mark.model
 def test_string_store_does_not_grow(nlp: Language) -> None:
     # Words the model has never seen: without memory zones each would stay in the vocab.
     def novel(start: int) -> Iterator[Article]:

@@ -7,6 +7,7 @@ import io
 import time
 from pathlib import Path
 
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from spacy.language import Language
@@ -66,6 +67,7 @@ def test_every_non_blank_jsonl_line_is_accounted_for(lines: list[str]) -> None:
     max_examples=8, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
 )
 @given(texts=st.lists(st.text(max_size=300), min_size=1, max_size=4))
+@pytest.mark.model
 def test_random_text_through_the_pipeline(nlp: Language, texts: list[str], tmp_path: Path) -> None:
     records = [{"id": f"r{i}", "text": t} for i, t in enumerate(texts)]
     rows = list(iter_article_rows(to_articles(records), nlp))

@@ -39,6 +39,7 @@ def client() -> Iterator[object]:
 
 
 @pytest.mark.slow
+@pytest.mark.model
 def test_dask_tables_equal_single_process(
     nlp: Language, client: object, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

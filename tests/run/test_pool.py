@@ -33,6 +33,7 @@ def write_inputs(root: Path) -> Path:
 
 
 @pytest.mark.slow
+@pytest.mark.model
 def test_two_workers_write_the_same_bytes_as_one(
     nlp: Language, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -48,6 +49,7 @@ def test_two_workers_write_the_same_bytes_as_one(
     assert ids[5:7] == ["lot-6", f"{ANNOTATED[4].stem}~2"]
 
 
+@pytest.mark.model
 def test_small_input_starts_no_worker(nlp: Language) -> None:
     arts = [Article("a", "Le ministre a signé un accord à Lomé.")]
     # A pool would fail on this start method; an input of one chunk never starts one.

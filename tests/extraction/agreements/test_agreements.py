@@ -37,15 +37,18 @@ def check_agreements(case: dict[str, Any], nlp: Language) -> None:
 
 
 @pytest.mark.parametrize("case", load_cases("agreements_dev.yaml"))
+@pytest.mark.model
 def test_dev(case: dict[str, Any], nlp: Language) -> None:
     check_agreements(case, nlp)
 
 
 @pytest.mark.parametrize("case", load_cases("agreements_heldout.yaml"))
+@pytest.mark.model
 def test_heldout(case: dict[str, Any], nlp: Language) -> None:
     check_agreements(case, nlp)
 
 
 @pytest.mark.parametrize("case", load_cases("agreements_bugs.yaml"))
+@pytest.mark.model
 def test_bugs_stay_fixed(case: dict[str, Any], nlp: Language) -> None:
     check_agreements(case, nlp)

@@ -35,15 +35,18 @@ def check_persons(case: dict[str, Any], nlp: Language) -> None:
 
 
 @pytest.mark.parametrize("case", load_cases("persons_dev.yaml"))
+@pytest.mark.model
 def test_dev(case: dict[str, Any], nlp: Language) -> None:
     check_persons(case, nlp)
 
 
 @pytest.mark.parametrize("case", load_cases("persons_heldout.yaml"))
+@pytest.mark.model
 def test_heldout(case: dict[str, Any], nlp: Language) -> None:
     check_persons(case, nlp)
 
 
 @pytest.mark.parametrize("case", load_cases("persons_bugs.yaml"))
+@pytest.mark.model
 def test_bugs_stay_fixed(case: dict[str, Any], nlp: Language) -> None:
     check_persons(case, nlp)
