@@ -34,6 +34,8 @@ import re
 from collections import defaultdict
 from typing import Any
 
+from agreement_nlp.evaluate.mentions import entity_ids
+
 Record = dict[str, Any]
 
 
@@ -50,7 +52,7 @@ class _Graph:
             self.into[rel["child"]].append((rel["label"], rel["head"]))
 
     def mentions(self, entity: str) -> list[str]:
-        return [sid for sid, s in self.spans.items() if s.get("entity") == entity]
+        return [sid for sid, s in self.spans.items() if entity in entity_ids(s)]
 
     def linked(self, sources: list[str], label: str, *, incoming: bool = False) -> list[str]:
         edges = self.into if incoming else self.out

@@ -201,9 +201,19 @@ def _span_problems(span: dict[str, Any], text: str, ids: set[str]) -> list[str]:
         out.append(f"{name}: {label} needs a 'code' (ISO alpha-3 or a short organisation code)")
     if label == "DATE" and not _DATE.match(str(span.get("value", ""))):
         out.append(f"{name}: DATE needs an ISO 'value' (YYYY, YYYY-MM or YYYY-MM-DD)")
-    if label in {"PERSON", "MINISTRY", "AGREEMENT"} and not span.get("entity"):
+    if label in {"PERSON", "MINISTRY", "AGREEMENT"} and not entity_ids(span):
         out.append(f"{name}: {label} needs an 'entity' (the id of what it mentions)")
+    if isinstance(span.get("entity"), list) and label != "AGREEMENT":
+        out.append(f"{name}: only an AGREEMENT span may mention several entities")
     return out
+
+
+def entity_ids(span: dict[str, Any]) -> list[str]:
+    """The entities a span mentions: one id, or a list for a plural agreement mention."""
+    value = span.get("entity")
+    if isinstance(value, list):
+        return [str(v) for v in value]
+    return [str(value)] if value else []
 
 
 def _entity_problems(key: str, entity: Any, labels: set[str]) -> list[str]:
@@ -244,10 +254,10 @@ def validate_record(record: dict[str, Any], text: str, where: str) -> list[str]:
     entities = record.get("entities", {})
     labels_of: dict[str, set[str]] = {}
     for span in spans.values():
-        if span.get("entity"):
-            labels_of.setdefault(span["entity"], set()).add(span["label"])
-            if span["entity"] not in entities:
-                out.append(f"span {span['id']!r}: entity {span['entity']!r} is not in 'entities'")
+        for key in entity_ids(span):
+            labels_of.setdefault(key, set()).add(span["label"])
+            if key not in entities:
+                out.append(f"span {span['id']!r}: entity {key!r} is not in 'entities'")
     for key, entity in entities.items():
         out += _entity_problems(key, entity, labels_of.get(key, set()))
     return [f"{where}: {problem}" for problem in out]
