@@ -12,7 +12,10 @@ from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
+from spacy.tokens import Doc
+
 from agreement_nlp.resources import ResourceError, check_choice, check_keys, iter_entries, load_yaml
+from agreement_nlp.segment.doccache import text_of
 from agreement_nlp.text import fold, lines_with_offsets
 
 KINDS = ("tail", "teaser", "line")
@@ -186,3 +189,15 @@ def content_end(text: str, furniture: list[Furniture]) -> int:
 
 def in_furniture(start: int, end: int, furniture: list[Furniture]) -> bool:
     return any(start < f.end and end > f.start for f in furniture)
+
+
+def content_bounds(doc: Doc) -> tuple[int, list[tuple[int, int]]]:
+    """Where an article's content ends, and the furniture spans inside it."""
+    end = doc._.content_end if doc._.content_end is not None else len(text_of(doc))
+    holes = [(s.start_char, s.end_char) for s in doc.spans.get("furniture", [])]
+    return end, holes
+
+
+def outside_content(start: int, end: int, content_end: int, holes: list[tuple[int, int]]) -> bool:
+    """Whether ``start:end`` runs past the content or into furniture."""
+    return end > content_end or any(start < he and end > hs for hs, he in holes)

@@ -1,0 +1,145 @@
+"""Ministries: every 'ministre'/'ministère' and its portfolio, named minister or not."""
+
+from __future__ import annotations
+
+import re
+
+from spacy.tokens import Doc
+
+from agreement_nlp.extraction.entities import Mention, Ministry, Person
+from agreement_nlp.extraction.persons.model import RoleMatch
+from agreement_nlp.extraction.persons.portfolio import (
+    ministry_key,
+    ministry_name,
+    read_portfolio,
+)
+from agreement_nlp.extraction.persons.role_context import _line_end_token
+from agreement_nlp.segment.doccache import text_of
+from agreement_nlp.segment.furniture import content_bounds, outside_content
+
+
+def _ministries(
+    doc: Doc,
+    roles: list[RoleMatch],
+    person_of_role: dict[int, Person],
+    persons: list[Person],
+    home: str | None,
+) -> list[Ministry]:
+    found: list[Ministry] = []
+
+    def add(
+        name: str,
+        portfolio: str,
+        country: str | None,
+        mention: Mention,
+        rule: str,
+        who: Person | None,
+    ) -> Ministry:
+        key = ministry_key(name)
+        for m in found:
+            if m.country != country:
+                continue
+            k = ministry_key(m.name)
+            same = k == key or k.startswith(key + " ") or key.startswith(k + " ")
+            # One ministry has one minister: another named minister means another government.
+            if same and who is not None and m.minister_id not in (None, who.person_id):
+                continue
+            if same:
+                m.mentions.append(mention)
+                if len(key) > len(k):
+                    m.name, m.portfolio = name, portfolio
+                if who is not None and m.minister is None:
+                    m.minister, m.minister_id = who.name, who.person_id
+                return m
+        m = Ministry(
+            ministry_id=f"M{len(found) + 1}",
+            name=name,
+            portfolio=portfolio,
+            country=country,
+            mention=mention,
+            rule=rule,
+            minister=who.name if who else None,
+            minister_id=who.person_id if who else None,
+            mentions=[mention],
+        )
+        found.append(m)
+        return m
+
+    for role in roles:
+        if role.portfolio is None or role.rule.former or role.rule.role != "minister":
+            continue
+        if not role.rule.ministry_prefix.startswith("Ministère"):
+            # A secretariat of state is the person's post, not a ministry of its own.
+            continue
+        who = person_of_role.get(id(role))
+        country = role.country or (who.country if who else None) or home
+        text = text_of(doc)[role.start : role.portfolio.end]
+        ministry = add(
+            ministry_name(role.portfolio.text, role.rule.ministry_prefix),
+            role.portfolio.text,
+            country,
+            Mention(text, role.start, role.portfolio.end, f"rule:role:{role.rule.pattern}"),
+            f"rule:role:{role.rule.pattern}"
+            + (f";{role.country_rule}" if role.country else ";country:home"),
+            who,
+        )
+        if who is not None and who.ministry == ministry_name(
+            role.portfolio.text, role.rule.ministry_prefix
+        ):
+            who.ministry_id = ministry.ministry_id
+    for m in _ministere_mentions(doc, home):
+        add(m.name, m.portfolio, m.country, m.mention, m.rule, None)
+    # Ministers whose ministry comes from the role alone ("chef de la diplomatie").
+    for p in persons:
+        if (
+            p.role == "minister"
+            and p.ministry
+            and p.ministry_id is None
+            and p.ministry.startswith("Ministère")
+        ):
+            ministry = add(
+                p.ministry,
+                p.ministry.removeprefix("Ministère "),
+                p.country,
+                Mention(p.mentions[0].text, p.mentions[0].start, p.mentions[0].end, p.rule or ""),
+                f"rule:role_ministry;{p.rule}",
+                p,
+            )
+            p.ministry_id = ministry.ministry_id
+            p.ministry = ministry.name
+    for p in persons:
+        if p.ministry_id:
+            m = next(x for x in found if x.ministry_id == p.ministry_id)
+            p.ministry = m.name
+    return found
+
+
+_MINISTERE = re.compile(r"(?<![\w-])minist[eè]re(?:s)?(?![\w-])", re.I)
+
+
+def _ministere_mentions(doc: Doc, home: str | None) -> list[Ministry]:
+    content_end, holes = content_bounds(doc)
+    out = []
+    for m in _MINISTERE.finditer(text_of(doc), 0, content_end):
+        if outside_content(m.start(), m.end(), content_end, holes):
+            continue
+        span = doc.char_span(m.start(), m.end(), alignment_mode="expand")
+        if span is None:
+            continue
+        pf = read_portfolio(doc, span.end, limit=_line_end_token(doc, span.end))
+        if pf is None:
+            continue
+        country = pf.country or home
+        out.append(
+            Ministry(
+                ministry_id="",
+                name=ministry_name(pf.text),
+                portfolio=pf.text,
+                country=country,
+                mention=Mention(
+                    text_of(doc)[m.start() : pf.end], m.start(), pf.end, "rule:ministere"
+                ),
+                rule="rule:ministere" + (";country:portfolio" if pf.country else ";country:home"),
+            )
+        )
+    return out
