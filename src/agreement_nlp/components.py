@@ -113,7 +113,9 @@ class AgreementsComponent:
         from agreement_nlp.extraction.agreements.agreements import extract_agreements
         from agreement_nlp.segment.doccache import forget
 
-        doc._.agreements = extract_agreements(doc)
+        doc._.agreements = extract_agreements(
+            doc, doc._.persons or [], doc._.ministries or [], doc._.home_country
+        )
         # The cache holds Spans, which must not travel with the Doc (DocBin, pickling).
         forget(doc)
         return doc

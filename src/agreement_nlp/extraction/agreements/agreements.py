@@ -13,14 +13,20 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from spacy.tokens import Doc
 
 from agreement_nlp.extraction.agreements.candidates import _enumerated, _find
-from agreement_nlp.extraction.agreements.counterparts import _pair_counterparts
+from agreement_nlp.extraction.agreements.counterparts import (
+    apply_corrections,
+    counterpart_corrections,
+)
 from agreement_nlp.extraction.agreements.grouping import _group
 from agreement_nlp.extraction.agreements.model import SOURCE, _Draft
 from agreement_nlp.extraction.agreements.parties import _parties
 from agreement_nlp.extraction.agreements.rules import (
+    AgreementRules,
     default_rules,
     domains_of,
     status_of,
@@ -33,7 +39,7 @@ from agreement_nlp.extraction.agreements.signing_date import (
     _signing_date,
 )
 from agreement_nlp.extraction.agreements.status import _signed_seg, _status
-from agreement_nlp.extraction.entities import Agreement, Mention, Ministry, Person
+from agreement_nlp.extraction.entities import Agreement, Mention, Ministry, Person, Signatory
 from agreement_nlp.lexicon import gazetteer
 from agreement_nlp.lexicon.companies import named_companies
 from agreement_nlp.segment.doccache import text_of
@@ -42,7 +48,35 @@ from agreement_nlp.segment.sentences import Segments
 from agreement_nlp.text import squash
 
 
-def extract_agreements(doc: Doc) -> list[Agreement]:
+@dataclass(frozen=True)
+class _Article:
+    """What every agreement of one article reads: its sentences, persons, signing sentences."""
+
+    doc: Doc
+    segs: Segments
+    rules: AgreementRules
+    persons: list[Person]
+    ministries: list[Ministry]
+    home: str | None
+    signing_segs: list[int]
+    status: tuple[str, str] | None  # (status, rule) the article's signing sentences give
+    dates: list[tuple[str, str]]  # (day, rule) they give
+    company_spans: list[tuple[int, str]]
+    mentioned_in: dict[int, list[_Draft]]
+
+
+def extract_agreements(
+    doc: Doc,
+    persons: list[Person] | None = None,
+    ministries: list[Ministry] | None = None,
+    home: str | None = None,
+) -> list[Agreement]:
+    """The agreements of a Doc run through the furniture, dates and persons stages.
+
+    ``persons``, ``ministries`` and ``home`` are that stage's output; the countries of
+    signatories who signed for the other side are corrected in them (see
+    :func:`~agreement_nlp.extraction.agreements.counterparts.counterpart_corrections`).
+    """
     rules = default_rules()
     content_end, holes = content_bounds(doc)
     segs = Segments(doc, content_end, text=text_of(doc))
@@ -52,19 +86,32 @@ def extract_agreements(doc: Doc) -> list[Agreement]:
     drafts = _group(found, segs, doc, rules)
     if not drafts:
         return []
-    persons: list[Person] = doc._.persons or []
-    ministries: list[Ministry] = doc._.ministries or []
-
-    # The article's signing sentences: what plural mentions and headlines say.
     signing_segs = [i for i in range(len(segs)) if _signed_seg(segs, i, rules)]
-    article_status = None
-    for i in signing_segs:
-        article_status = status_of(segs.text_of(i), rules)
-        if article_status is not None:
-            break
-    article_dates = [day for i in signing_segs if (day := _signing_date(doc, segs, i, rules))]
-    home = doc._.home_country
-    company_spans = [
+    article = _Article(
+        doc=doc,
+        segs=segs,
+        rules=rules,
+        persons=persons or [],
+        ministries=ministries or [],
+        home=home,
+        signing_segs=signing_segs,
+        status=next(
+            (st for i in signing_segs if (st := status_of(segs.text_of(i), rules)) is not None),
+            None,
+        ),
+        dates=[day for i in signing_segs if (day := _signing_date(doc, segs, i, rules))],
+        company_spans=_company_spans(doc, content_end, rules),
+        mentioned_in=_mentioned_in(drafts),
+    )
+    out: list[Agreement] = []
+    for n, d in enumerate(sorted(drafts, key=lambda x: x.named.start), start=1):
+        out.append(_agreement(n, d, article, out[-1].signatories if out else []))
+    return out
+
+
+def _company_spans(doc: Doc, content_end: int, rules: AgreementRules) -> list[tuple[int, str]]:
+    """Companies the article introduces by a noun ("la société X"), that are no places."""
+    return [
         (start, name)
         for start, _, name in named_companies(
             text_of(doc)[:content_end], rules.company_nouns, rules.legal_forms
@@ -72,53 +119,57 @@ def extract_agreements(doc: Doc) -> list[Agreement]:
         if not gazetteer.find_places(name)
     ]
 
+
+def _mentioned_in(drafts: list[_Draft]) -> dict[int, list[_Draft]]:
+    """Sentence -> the agreements mentioned in it."""
     mentioned_in: dict[int, list[_Draft]] = {}
     for d in drafts:
         for f in [d.named, *d.refs]:
             # by identity: drafts are dataclasses, == would compare them field by field
             if not any(x is d for x in mentioned_in.setdefault(f.seg, [])):
                 mentioned_in[f.seg].append(d)
+    return mentioned_in
 
-    out: list[Agreement] = []
-    for n, d in enumerate(sorted(drafts, key=lambda x: x.named.start), start=1):
-        status, status_rule = _status(d, segs, doc, rules, article_status)
-        previous = out[-1].signatories if out else []
-        sigs = _signatories(d, segs, persons, ministries, doc, rules, mentioned_in, previous)
-        signed_on, date_rule = (None, "date:none")
-        if status in ("signed", "ratified"):
-            signed_on, date_rule = _date(
-                d, segs, doc, article_dates if status == "signed" else [], rules, signing_segs
-            )
-        elif status != "announced":
-            signed_on, date_rule = _past_signing_date(d, segs, doc, rules)
-        place = _place(doc, segs, [i for i in d.context if i in signing_segs]) or _place(
-            doc, segs, signing_segs
-        )
-        parties = _parties(d, segs, doc, sigs, signing_segs, rules, home, company_spans)
-        _pair_counterparts(sigs, parties, persons, ministries, home)
-        parties = sorted({*parties, *(s.country for s in sigs if s.country)})
-        title = squash(d.named.title)
-        domains = domains_of(title) or domains_of(segs.text_of(d.named.seg))
-        mentions = [
-            Mention(
-                text_of(doc)[f.start : f.title_end or f.end], f.start, f.title_end or f.end, SOURCE
-            )
-            for f in sorted([d.named, *d.refs], key=lambda x: x.start)
-        ]
-        out.append(
-            Agreement(
-                agreement_id=f"A{n}",
-                title=title[0].upper() + title[1:],
-                type=d.named.rule.type,
-                mentions=mentions,
-                domains=domains,
-                parties=parties,
-                signed_on=signed_on,
-                place=place,
-                status=status,
-                evidence=segs.text_of(d.named.seg)[:500],
-                signatories=sigs,
-                rule=f"type:{d.named.rule.pattern};{status_rule};{date_rule}",
-            )
-        )
-    return out
+
+def _when(d: _Draft, a: _Article, status: str) -> tuple[str | None, str]:
+    """The signing day of an agreement and the rule that gave it."""
+    if status in ("signed", "ratified"):
+        dates = a.dates if status == "signed" else []
+        return _date(d, a.segs, a.doc, dates, a.rules, a.signing_segs)
+    if status != "announced":
+        return _past_signing_date(d, a.segs, a.doc, a.rules)
+    return None, "date:none"
+
+
+def _agreement(n: int, d: _Draft, a: _Article, previous: list[Signatory]) -> Agreement:
+    doc, segs, rules = a.doc, a.segs, a.rules
+    status, status_rule = _status(d, segs, doc, rules, a.status)
+    sigs = _signatories(d, segs, a.persons, a.ministries, doc, rules, a.mentioned_in, previous)
+    signed_on, date_rule = _when(d, a, status)
+    place = _place(doc, segs, [i for i in d.context if i in a.signing_segs]) or _place(
+        doc, segs, a.signing_segs
+    )
+    parties = _parties(d, segs, doc, sigs, a.signing_segs, rules, a.home, a.company_spans)
+    corrections = counterpart_corrections(sigs, parties, a.persons, a.ministries, a.home)
+    apply_corrections(corrections, sigs, a.persons, a.ministries)
+    parties = sorted({*parties, *(s.country for s in sigs if s.country)})
+    title = squash(d.named.title)
+    text = text_of(doc)
+    mentions = [
+        Mention(text[f.start : f.title_end or f.end], f.start, f.title_end or f.end, SOURCE)
+        for f in sorted([d.named, *d.refs], key=lambda x: x.start)
+    ]
+    return Agreement(
+        agreement_id=f"A{n}",
+        title=title[0].upper() + title[1:],
+        type=d.named.rule.type,
+        mentions=mentions,
+        domains=domains_of(title) or domains_of(segs.text_of(d.named.seg)),
+        parties=parties,
+        signed_on=signed_on,
+        place=place,
+        status=status,
+        evidence=segs.text_of(d.named.seg)[:500],
+        signatories=sigs,
+        rule=f"type:{d.named.rule.pattern};{status_rule};{date_rule}",
+    )
