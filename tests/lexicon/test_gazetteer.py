@@ -102,6 +102,14 @@ def test_names_and_codes() -> None:
         country_name("ZZZ")
 
 
+def test_the_module_still_offers_its_names() -> None:
+    """gazetteer.py is the interface over its parts (data, forms, index, text)."""
+    assert not [name for name in gz.__all__ if not hasattr(gz, name)]
+    assert gz.PlaceMatch.__module__ == "agreement_nlp.lexicon.gazetteer_text"
+    assert gz.KINDS == ("country_name", "demonym", "prefix", "city", "organisation")
+    assert gz.ORGANISATION_KINDS == ("organisation", "bank", "agency")
+
+
 # --------------------------------------------------------------------------- data integrity
 
 
