@@ -120,7 +120,7 @@ def _rank(name: str) -> str:
 
 
 def assign_splits(
-    strata: dict[str, str], kept: dict[str, str], shares: Sequence[float] = (0.5, 0.2, 0.3)
+    strata: dict[str, str], kept: dict[str, str], shares: Sequence[float] = (0.45, 0.2, 0.35)
 ) -> dict[str, str]:
     """Splits by article, stratified: ``strata`` maps a file to its stratum.
 
