@@ -47,7 +47,7 @@ def test_floor_helper() -> None:
     assert below_floor(f1, floors) == ["agreements: F1 0.300 < floor 0.400"]
 
 
-@pytest.mark.parametrize("split", SPLITS)
+@pytest.mark.parametrize("split", [*SPLITS, "real_dev"])
 def test_floors_file_covers_every_table(split: str) -> None:
     assert set(load_floors(split)) == set(SCORED_TABLES)
 
@@ -65,3 +65,18 @@ def test_pipeline_f1_above_floors(nlp: Language, split: str) -> None:
     f1 = {table: report.pipeline.f1(table) for table in SCORED_TABLES}
     failures = below_floor(f1, load_floors(split))
     assert not failures, f"F1 below floor on the {split} split:\n" + "\n".join(failures)
+
+
+REAL = ROOT / "data" / "annotated" / "real"
+SHARED = ROOT.parent / "shared"
+
+
+@pytest.mark.model
+@pytest.mark.skipif(not (SHARED / "pool").is_dir(), reason="../shared not here")
+def test_pipeline_f1_above_floors_on_real_dev(nlp: Language) -> None:
+    texts = [SHARED / "pool", SHARED / "corpus"]
+    report = evaluate(REAL, nlp=nlp, baseline=False, texts=texts, splits=("dev",))
+    assert len(report.article_ids) >= 100
+    f1 = {table: report.pipeline.f1(table) for table in SCORED_TABLES}
+    failures = below_floor(f1, load_floors("real_dev"))
+    assert not failures, "F1 below floor on the real dev split:\n" + "\n".join(failures)
