@@ -26,8 +26,12 @@ def _feat(token: Token, name: str) -> list[str]:
     return list(token.morph.get(name, []))
 
 
-def verb_tense(verb: Token, lex: Lexicon) -> Tense:
-    """Tense of one verb with its auxiliaries."""
+def verb_tense(verb: Token, lex: Lexicon, climbed: int = 0) -> Tense:
+    """Tense of one verb with its auxiliaries.
+
+    An infinitive takes the tense of the verb it depends on, at most ``_CLIMB`` steps up:
+    the model's parse is not always a tree (a head chain can loop back on itself).
+    """
     lemma = fold(verb.lemma_)
     auxes = [c for c in verb.children if c.dep_.startswith("aux")]
     for aux in auxes:
@@ -49,15 +53,17 @@ def verb_tense(verb: Token, lex: Lexicon) -> Tense:
         return Tense.PAST
     if "Inf" in form:
         head = verb.head
+        if climbed >= _CLIMB:
+            return Tense.UNKNOWN
         if head is not verb and fold(head.lemma_) in lex.future_lemmas:
             # "va signer", "devait signer"
-            return Tense.FUTURE if verb_tense(head, lex) >= 0 else Tense.PAST
+            return Tense.FUTURE if verb_tense(head, lex, climbed + 1) >= 0 else Tense.PAST
         if head is not verb and fold(head.lemma_) == "venir":
             return Tense.PAST  # "vient de signer"
         # "s'est engagé à rendre": the action comes after the past verb, so only a
         # future is inherited.
         if head is not verb and head.pos_ in _VERBS:
-            return max(verb_tense(head, lex), Tense.UNKNOWN)
+            return max(verb_tense(head, lex, climbed + 1), Tense.UNKNOWN)
         return Tense.UNKNOWN
     finite_present = "Pres" in tense and "Fin" in form
     infinitive = any("Inf" in _feat(c, "VerbForm") for c in verb.children)
