@@ -18,53 +18,55 @@ from agreement_nlp.segment.doccache import text_of
 from agreement_nlp.segment.furniture import content_bounds, outside_content
 
 
-def _ministries(
+def _add_ministry(
+    found: list[Ministry],
+    name: str,
+    portfolio: str,
+    country: str | None,
+    mention: Mention,
+    rule: str,
+    who: Person | None,
+) -> Ministry:
+    """The ministry ``name`` of ``country``: one already found (merged), else a new one."""
+    key = ministry_key(name)
+    for m in found:
+        if m.country != country:
+            continue
+        k = ministry_key(m.name)
+        same = k == key or k.startswith(key + " ") or key.startswith(k + " ")
+        # One ministry has one minister: another named minister means another government.
+        if same and who is not None and m.minister_id not in (None, who.person_id):
+            continue
+        if same:
+            m.mentions.append(mention)
+            if len(key) > len(k):
+                m.name, m.portfolio = name, portfolio
+            if who is not None and m.minister is None:
+                m.minister, m.minister_id = who.name, who.person_id
+            return m
+    m = Ministry(
+        ministry_id=f"M{len(found) + 1}",
+        name=name,
+        portfolio=portfolio,
+        country=country,
+        mention=mention,
+        rule=rule,
+        minister=who.name if who else None,
+        minister_id=who.person_id if who else None,
+        mentions=[mention],
+    )
+    found.append(m)
+    return m
+
+
+def _add_role_ministries(
+    found: list[Ministry],
     doc: Doc,
     roles: list[RoleMatch],
     person_of_role: dict[int, Person],
-    persons: list[Person],
     home: str | None,
-) -> list[Ministry]:
-    found: list[Ministry] = []
-
-    def add(
-        name: str,
-        portfolio: str,
-        country: str | None,
-        mention: Mention,
-        rule: str,
-        who: Person | None,
-    ) -> Ministry:
-        key = ministry_key(name)
-        for m in found:
-            if m.country != country:
-                continue
-            k = ministry_key(m.name)
-            same = k == key or k.startswith(key + " ") or key.startswith(k + " ")
-            # One ministry has one minister: another named minister means another government.
-            if same and who is not None and m.minister_id not in (None, who.person_id):
-                continue
-            if same:
-                m.mentions.append(mention)
-                if len(key) > len(k):
-                    m.name, m.portfolio = name, portfolio
-                if who is not None and m.minister is None:
-                    m.minister, m.minister_id = who.name, who.person_id
-                return m
-        m = Ministry(
-            ministry_id=f"M{len(found) + 1}",
-            name=name,
-            portfolio=portfolio,
-            country=country,
-            mention=mention,
-            rule=rule,
-            minister=who.name if who else None,
-            minister_id=who.person_id if who else None,
-            mentions=[mention],
-        )
-        found.append(m)
-        return m
-
+) -> None:
+    """The ministries of ministers' role words ("le ministre de la Santé")."""
     for role in roles:
         if role.portfolio is None or role.rule.former or role.rule.role != "minister":
             continue
@@ -74,8 +76,10 @@ def _ministries(
         who = person_of_role.get(id(role))
         country = role.country or (who.country if who else None) or home
         text = text_of(doc)[role.start : role.portfolio.end]
-        ministry = add(
-            ministry_name(role.portfolio.text, role.rule.ministry_prefix),
+        name = ministry_name(role.portfolio.text, role.rule.ministry_prefix)
+        ministry = _add_ministry(
+            found,
+            name,
             role.portfolio.text,
             country,
             Mention(text, role.start, role.portfolio.end, f"rule:role:{role.rule.pattern}"),
@@ -83,13 +87,12 @@ def _ministries(
             + (f";{role.country_rule}" if role.country else ";country:home"),
             who,
         )
-        if who is not None and who.ministry == ministry_name(
-            role.portfolio.text, role.rule.ministry_prefix
-        ):
+        if who is not None and who.ministry == name:
             who.ministry_id = ministry.ministry_id
-    for m in _ministere_mentions(doc, home):
-        add(m.name, m.portfolio, m.country, m.mention, m.rule, None)
-    # Ministers whose ministry comes from the role alone ("chef de la diplomatie").
+
+
+def _add_role_only_ministries(found: list[Ministry], persons: list[Person]) -> None:
+    """Ministers whose ministry comes from the role alone ("chef de la diplomatie")."""
     for p in persons:
         if (
             p.role == "minister"
@@ -97,7 +100,8 @@ def _ministries(
             and p.ministry_id is None
             and p.ministry.startswith("Ministère")
         ):
-            ministry = add(
+            ministry = _add_ministry(
+                found,
                 p.ministry,
                 p.ministry.removeprefix("Ministère "),
                 p.country,
@@ -107,10 +111,24 @@ def _ministries(
             )
             p.ministry_id = ministry.ministry_id
             p.ministry = ministry.name
+
+
+def _ministries(
+    doc: Doc,
+    roles: list[RoleMatch],
+    person_of_role: dict[int, Person],
+    persons: list[Person],
+    home: str | None,
+) -> list[Ministry]:
+    """Every ministry of the article: from ministers' roles, "ministère de X", roles alone."""
+    found: list[Ministry] = []
+    _add_role_ministries(found, doc, roles, person_of_role, home)
+    for m in _ministere_mentions(doc, home):
+        _add_ministry(found, m.name, m.portfolio, m.country, m.mention, m.rule, None)
+    _add_role_only_ministries(found, persons)
     for p in persons:
         if p.ministry_id:
-            m = next(x for x in found if x.ministry_id == p.ministry_id)
-            p.ministry = m.name
+            p.ministry = next(x for x in found if x.ministry_id == p.ministry_id).name
     return found
 
 
