@@ -28,6 +28,30 @@ def home_country(doc: Doc, content_end: int, roles: list[RoleMatch]) -> str | No
     country (names count double, demonyms and cities once) among those that do not
     qualify a role; if every country qualifies one, the most named overall.
     """
+    counts, first = _country_counts(doc, content_end)
+    if not counts:
+        return None
+    # Only a qualifier glued to the role ("le ministre russe", "ministre ... de la Fédération
+    # de Russie") says "foreign"; "directeur de la Société nationale du Sénégal" does not.
+    qualifying = {
+        r.country
+        for r in roles
+        if r.country and r.country_rule in ("country:demonym", "country:portfolio")
+    }
+    _count_host_countries(text_of(doc), roles, counts, first)
+    counterpart = _counterpart_countries(text_of(doc), content_end, roles)
+    # "son homologue russe" marks a foreign country for sure; a qualified role
+    # ("le ministre sénégalais") only most of the time.
+    candidates = (
+        [c for c in counts if c not in counterpart and c not in qualifying]
+        or [c for c in counts if c not in counterpart]
+        or list(counts)
+    )
+    return max(candidates, key=lambda c: (counts[c], -first[c]))
+
+
+def _country_counts(doc: Doc, content_end: int) -> tuple[Counter[str], dict[str, int]]:
+    """How often each country is named (names twice, demonyms and cities once), and where first."""
     counts: Counter[str] = Counter()
     first: dict[str, int] = {}
     for p in gazetteer.find_places(text_of(doc), 0, content_end):
@@ -38,17 +62,13 @@ def home_country(doc: Doc, content_end: int, roles: list[RoleMatch]) -> str | No
         ):
             counts[p.code] += 2 if p.kind == "country_name" else 1
             first.setdefault(p.code, p.start)
-    if not counts:
-        return None
-    # Only a qualifier glued to the role ("le ministre russe", "ministre ... de la Fédération
-    # de Russie") says "foreign"; "directeur de la Société nationale du Sénégal" does not.
-    qualifying = {
-        r.country
-        for r in roles
-        if r.country and r.country_rule in ("country:demonym", "country:portfolio")
-    }
-    # "l'ambassadeur de France au Mali": the host country is where the article stands.
-    text = text_of(doc)
+    return counts, first
+
+
+def _count_host_countries(
+    text: str, roles: list[RoleMatch], counts: Counter[str], first: dict[str, int]
+) -> None:
+    """ "l'ambassadeur de France au Mali": the host country is where the article stands."""
     for r in roles:
         if r.rule.role == "ambassador":
             host = _HOST.search(text, r.trigger.end, min(len(text), r.end + 40))
@@ -56,15 +76,18 @@ def home_country(doc: Doc, content_end: int, roles: list[RoleMatch]) -> str | No
             if code:
                 counts[code] += 2
                 first.setdefault(code, r.start)
+
+
+def _counterpart_countries(text: str, content_end: int, roles: list[RoleMatch]) -> set[str]:
+    """Countries that "son homologue X" marks as foreign."""
     counterpart = set()
-    full = text_of(doc)
-    for m in _COUNTERPART.finditer(fold(full[:content_end])):
+    for m in _COUNTERPART.finditer(fold(text[:content_end])):
         code = gazetteer.country_code(m.group(1))
         if not code:
             continue
         # "le Président de la République du Ghana a reçu son homologue ivoirien": the
         # counterpart is foreign to the person named before, who may be the foreigner.
-        sentence_start = max(full.rfind(". ", 0, m.start()), full.rfind("\n", 0, m.start())) + 1
+        sentence_start = max(text.rfind(". ", 0, m.start()), text.rfind("\n", 0, m.start())) + 1
         before = [
             r.country
             for r in roles
@@ -75,14 +98,7 @@ def home_country(doc: Doc, content_end: int, roles: list[RoleMatch]) -> str | No
             and not r.rule.plural
         ]
         counterpart.add(before[-1] if before else code)
-    # "son homologue russe" marks a foreign country for sure; a qualified role
-    # ("le ministre sénégalais") only most of the time.
-    candidates = (
-        [c for c in counts if c not in counterpart and c not in qualifying]
-        or [c for c in counts if c not in counterpart]
-        or list(counts)
-    )
-    return max(candidates, key=lambda c: (counts[c], -first[c]))
+    return counterpart
 
 
 _COUNTERPART_WINDOW = 400
