@@ -37,55 +37,84 @@ def _signatories(
         i for drafts in others.values() for o in drafts if o is not d for i in o.shared
     }
     for i in d.context:
-        seg_text = segs.text_of(i)
-        folded_seg = fold(seg_text)
-        if not _signs(folded_seg, rules):
+        if not _signs(fold(segs.text_of(i)), rules):
             continue
         if i not in d.shared and (_about_another(d, others.get(i, [])) or i in shared_by_others):
             continue
-        seg = segs.items[i]
-        witness_ends = [
-            seg.start + m.end()
-            for m in rules.witness.finditer(fold(text_of(doc)[seg.start : seg.end]))
-        ]
-        mentions = sorted(
-            ((m.start, p) for p in persons for m in p.mentions if seg.start <= m.start < seg.end),
-            key=lambda x: x[0],
-        )
-        if not mentions and _BOTH_SIGNERS.search(folded_seg):
-            # "les deux personnalités ont paraphé un accord de don": the two who signed the
-            # agreement before, else the last two ministers named
-            by_id = {p.person_id: p for p in persons}
-            before = [by_id[s.person_id] for s in previous if s.person_id in by_id]
-            pair = before if len(before) == 2 else _last_two_ministers(persons, seg.start)
-            mentions = [(seg.start, p) for p in pair]
-        for start, p in mentions:
-            # Agreements with a public party are signed by office holders.
-            if p.person_id in seen or p.role in ("journalist", "other"):
-                continue
-            if any(_after_witness(text_of(doc), w, start) for w in witness_ends):
-                continue
-            # "X a confirmé que son pays avait signé ...": X reports, does not sign.
-            cue = rules.signing.search(fold(text_of(doc)[start : seg.end]))
-            if cue is not None and rules.reporting.search(
-                fold(text_of(doc)[start : start + cue.start()])
-            ):
-                continue
-            seen.add(p.person_id)
-            out.append(Signatory(p.person_id, p.name, p.role, p.ministry, p.country, seg_text))
-        # Unnamed signatories: "signé par ... le ministre du Développement économique de X"
-        for mi in ministries:
-            if mi.minister_id is not None:
-                continue
-            for mm in mi.mentions:
-                if seg.start <= mm.start < seg.end and fold(
-                    text_of(doc)[mm.start : mm.start + 8]
-                ).startswith("ministre"):
-                    key = "ministry:" + mi.ministry_id
-                    if key not in seen:
-                        seen.add(key)
-                        out.append(Signatory(None, None, "minister", mi.name, mi.country, seg_text))
+        _named_signers(segs, i, persons, doc, rules, previous, seen, out)
+        _unnamed_signers(segs, i, ministries, doc, seen, out)
     return out
+
+
+def _signers_named_in(
+    segs: Segments, i: int, persons: list[Person], previous: list[Signatory]
+) -> list[tuple[int, Person]]:
+    """The persons named in sentence ``i``, by offset; "les deux personnalités ont paraphé
+    un accord de don": the two who signed the agreement before, else the last two ministers."""
+    seg = segs.items[i]
+    mentions = sorted(
+        ((m.start, p) for p in persons for m in p.mentions if seg.start <= m.start < seg.end),
+        key=lambda x: x[0],
+    )
+    if not mentions and _BOTH_SIGNERS.search(fold(segs.text_of(i))):
+        by_id = {p.person_id: p for p in persons}
+        before = [by_id[s.person_id] for s in previous if s.person_id in by_id]
+        pair = before if len(before) == 2 else _last_two_ministers(persons, seg.start)
+        mentions = [(seg.start, p) for p in pair]
+    return mentions
+
+
+def _named_signers(
+    segs: Segments,
+    i: int,
+    persons: list[Person],
+    doc: Doc,
+    rules: AgreementRules,
+    previous: list[Signatory],
+    seen: set[str],
+    out: list[Signatory],
+) -> None:
+    seg, text = segs.items[i], text_of(doc)
+    witness_ends = [
+        seg.start + m.end() for m in rules.witness.finditer(fold(text[seg.start : seg.end]))
+    ]
+    for start, p in _signers_named_in(segs, i, persons, previous):
+        # Agreements with a public party are signed by office holders.
+        if p.person_id in seen or p.role in ("journalist", "other"):
+            continue
+        if any(_after_witness(text, w, start) for w in witness_ends):
+            continue
+        # "X a confirmé que son pays avait signé ...": X reports, does not sign.
+        cue = rules.signing.search(fold(text[start : seg.end]))
+        if cue is not None and rules.reporting.search(fold(text[start : start + cue.start()])):
+            continue
+        seen.add(p.person_id)
+        out.append(Signatory(p.person_id, p.name, p.role, p.ministry, p.country, segs.text_of(i)))
+
+
+def _unnamed_signers(
+    segs: Segments,
+    i: int,
+    ministries: list[Ministry],
+    doc: Doc,
+    seen: set[str],
+    out: list[Signatory],
+) -> None:
+    """Unnamed signatories: "signé par ... le ministre du Développement économique de X"."""
+    seg, text = segs.items[i], text_of(doc)
+    for mi in ministries:
+        if mi.minister_id is not None:
+            continue
+        for mm in mi.mentions:
+            if seg.start <= mm.start < seg.end and fold(text[mm.start : mm.start + 8]).startswith(
+                "ministre"
+            ):
+                key = "ministry:" + mi.ministry_id
+                if key not in seen:
+                    seen.add(key)
+                    out.append(
+                        Signatory(None, None, "minister", mi.name, mi.country, segs.text_of(i))
+                    )
 
 
 _BOTH_SIGNERS = re.compile(
