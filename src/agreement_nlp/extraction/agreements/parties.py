@@ -68,10 +68,35 @@ def _parties(
     title = d.named.title
     parties = _places_codes(title, cities=True)
     parties += [o for o in _named_parties(doc, d.named) if o not in parties]
-    # "la convention ... de la société Tiguidit Resources", "un accord avec Wagner"
-    said = " ".join(text_of(doc)[f.start : f.title_end or f.end] for f in [d.named, *d.refs])
+    parties += _company_parties(d, segs, doc, companies, parties)
+    # "EXCAF" from the tagger and "EXCAF Télécom" from the text are one party
+    parties = [p for p in parties if not any(p != q and f" {p} " in f" {q} " for q in parties)]
+    if home and home not in parties and _OWN_STATE.search(fold(title)):
+        parties.append(home)
+    for s in sigs:
+        if s.country and s.country not in parties:
+            parties.append(s.country)
+    if len(parties) < 2:
+        _add_places_around(d, segs, doc, parties)
+    for i in [*d.context, *signing_segs]:
+        if len(parties) >= 2:
+            break
+        if i == d.named.seg or not _signed_seg(segs, i, rules):
+            continue
+        for c in _places_codes(segs.text_of(i)):
+            if c not in parties and len(parties) < 2:
+                parties.append(c)
+    return parties
+
+
+def _company_parties(
+    d: _Draft, segs: Segments, doc: Doc, companies: list[tuple[int, str]], parties: list[str]
+) -> list[str]:
+    """ "la convention ... de la société Tiguidit Resources", "un accord avec Wagner"."""
+    text = text_of(doc)
+    said = " ".join(text[f.start : f.title_end or f.end] for f in [d.named, *d.refs])
     seg = segs.items[d.named.seg]
-    parties += sorted(
+    return sorted(
         {
             c
             for at, c in companies
@@ -81,20 +106,15 @@ def _parties(
                 # "a signé, avec la société Kaloum Énergie SAS, un contrat de ..."
                 or (
                     seg.start <= at < seg.end
-                    and _COMPANY_SLOT.search(fold(text_of(doc)[max(seg.start, at - 40) : at]))
+                    and _COMPANY_SLOT.search(fold(text[max(seg.start, at - 40) : at]))
                 )
             )
         }
     )
-    # "EXCAF" from the tagger and "EXCAF Télécom" from the text are one party
-    parties = [p for p in parties if not any(p != q and f" {p} " in f" {q} " for q in parties)]
-    if home and home not in parties and _OWN_STATE.search(fold(title)):
-        parties.append(home)
-    for s in sigs:
-        if s.country and s.country not in parties:
-            parties.append(s.country)
-    if len(parties) >= 2:
-        return parties
+
+
+def _add_places_around(d: _Draft, segs: Segments, doc: Doc, parties: list[str]) -> None:
+    """Countries and organisations of the mention's sentence, nearest first, up to two."""
     seg = segs.items[d.named.seg]
     around = [
         p
@@ -106,15 +126,6 @@ def _parties(
     around.sort(key=lambda p: abs(p.start - d.named.start))
     for p in around:
         if len(parties) >= 2:
-            return parties
+            return
         if p.code not in parties:
             parties.append(p.code)
-    for i in [*d.context, *signing_segs]:
-        if len(parties) >= 2:
-            break
-        if i == d.named.seg or not _signed_seg(segs, i, rules):
-            continue
-        for c in _places_codes(segs.text_of(i)):
-            if c not in parties and len(parties) < 2:
-                parties.append(c)
-    return parties
