@@ -39,6 +39,7 @@ _OF_INSTITUTION = re.compile(
 
 
 def _clean_entity(ent: Span, roles_at: dict[int, RoleMatch]) -> NameMention | None:
+    """A PER entity cut down to the name: no line run-over, titles, role words, employer."""
     text = ent.text
     start = ent.start_char
     # Entities sometimes run over a line break ("Alassane Souleymane\n\n").
@@ -48,47 +49,13 @@ def _clean_entity(ent: Span, roles_at: dict[int, RoleMatch]) -> NameMention | No
     stripped = text.lstrip()
     start += len(text) - len(stripped)
     text = stripped.rstrip(' \t,;:.)(«»"')
-    glued: RoleMatch | None = None
-    title = ""
-    for _ in range(3):
-        t, rest = split_leading_titles(text)
-        if t:
-            title = (title + " " + t).strip()
-            start += len(text) - len(rest)
-            text = rest
-        role = roles_at.get(start)
-        if role is not None and role.rule.glued and role.end - start < len(text):
-            rest = text[role.end - start :]
-            stripped = rest.lstrip(" ,")
-            start += len(text) - len(stripped)
-            text = stripped
-            glued = role
-            continue
-        # "Porte-Parole du Gouvernement Mamadou SECK": the model runs a role phrase into
-        # the name; the role links by position, the name is what follows it.
-        if role is not None and not role.rule.glued and role.end - start < len(text):
-            of = _OF_INSTITUTION.match(text, role.end - start)
-            rest = text[of.end() if of else role.end - start :]
-            stripped = rest.lstrip(" ,")
-            start += len(text) - len(stripped)
-            text = stripped
-            continue
-        if not t:
-            break
+    start, text, title, glued = _strip_titles_and_roles(start, text, roles_at)
     text = text.strip()
     # "Moses Rono de BBC": the model runs a name into its employer
     employer = _EMPLOYER.search(text)
     if employer:
         text = text[: employer.start()]
-    if not text or not looks_like_name(text):
-        return None
-    if (
-        gazetteer.country_code(text)
-        or gazetteer.organisation_code(text)
-        or gazetteer.city_country(text)
-    ):
-        return None
-    if find_role_triggers(text):
+    if not text or not looks_like_name(text) or _names_no_person(text):
         return None
     tokens = name_tokens(text)
     if not tokens:
@@ -100,6 +67,47 @@ def _clean_entity(ent: Span, roles_at: dict[int, RoleMatch]) -> NameMention | No
         if tok is not None and tok.pos_ in ("NOUN", "ADJ", "VERB"):
             return None
     return NameMention(start, start + len(text), text, title=title, glued=glued, tokens=tokens)
+
+
+def _names_no_person(text: str) -> bool:
+    """A country, an organisation, a city or a role phrase, not a person."""
+    return bool(
+        gazetteer.country_code(text)
+        or gazetteer.organisation_code(text)
+        or gazetteer.city_country(text)
+        or find_role_triggers(text)
+    )
+
+
+def _strip_titles_and_roles(
+    start: int, text: str, roles_at: dict[int, RoleMatch]
+) -> tuple[int, str, str, RoleMatch | None]:
+    """Leading titles and role words off a mention: ``(start, text, title, glued role)``."""
+    glued: RoleMatch | None = None
+    title = ""
+    for _ in range(3):
+        t, rest = split_leading_titles(text)
+        if t:
+            title = (title + " " + t).strip()
+            start += len(text) - len(rest)
+            text = rest
+        role = roles_at.get(start)
+        if role is not None and role.end - start < len(text):
+            if role.rule.glued:
+                rest = text[role.end - start :]
+                glued = role
+            else:
+                # "Porte-Parole du Gouvernement Mamadou SECK": the model runs a role phrase
+                # into the name; the role links by position, the name is what follows it.
+                of = _OF_INSTITUTION.match(text, role.end - start)
+                rest = text[of.end() if of else role.end - start :]
+            stripped = rest.lstrip(" ,")
+            start += len(text) - len(stripped)
+            text = stripped
+            continue
+        if not t:
+            break
+    return start, text, title, glued
 
 
 def _apposition_name(doc: Doc, pos: int, limit: int) -> NameMention | None:
