@@ -214,7 +214,7 @@ def markdown() -> str:
     out = [
         "# Output tables",
         "",
-        "Generated from `src/agreement_nlp/schema.py` (`python -m agreement_nlp.tables.schema > docs/tables.md`).",
+        "Generated from `src/agreement_nlp/tables/schema.py` (`python -m agreement_nlp.tables.schema > docs/tables.md`).",
         "Columns come in this order with these types in every format. `list` columns are joined",
         "with `|` in CSV and are lists in Parquet and JSONL. Offsets (`start`, `end`) are character",
         "offsets into the article text exactly as read.",
