@@ -233,24 +233,60 @@ def read_csv_lines(
     A row whose number of fields differs from the header is an error row (its
     values cannot be trusted to be in the right columns); so is a row spanning
     an undecodable line.
+
+    >>> rows = [(1, "id;text\\n", None), (2, "7;Texte.\\n", None), (3, "8\\n", None)]
+    >>> [(a.article_id, a.status) for a in read_csv_lines(rows, "f.csv", "f")]
+    [('7', 'ok'), ('f-2', 'error')]
     """
     csv.field_size_limit(CSV_FIELD_LIMIT)
-    bad_lines: dict[int, str] = {}
-    line_numbers: list[int] = []
-
-    def texts() -> Iterator[str]:
-        for lineno, line, problem in lines:
-            line_numbers.append(lineno)
-            if problem is not None:
-                bad_lines[lineno] = problem
-            yield line
-
-    stream = texts()
+    source = _TrackedLines(lines)
+    stream = iter(source)
     header_line = next(stream, None)
     if header_line is None or not header_line.strip():
         raise InputError("no header row", status="empty")
     if delimiter is None:
         delimiter = sniff_delimiter(header_line)
+    header = csv_header(header_line, delimiter, fields)
+    row_number = 0
+    for first, last, values in _csv_rows(stream, delimiter, source):
+        if isinstance(values, csv.Error):
+            row_number += 1
+            where = f"{display}:{first}"
+            yield failed(
+                generated_id(stem, row_number),
+                where,
+                f"{where}: row {row_number}: bad CSV ({values})",
+            )
+            continue
+        if not values or not any(v.strip() for v in values):
+            continue
+        row_number += 1
+        bad = [f"line {n}: {source.bad[n]}" for n in range(first, last + 1) if n in source.bad]
+        yield _csv_article(values, header, bad, f"{display}:{first}", row_number, fields, stem)
+
+
+class _TrackedLines:
+    """The texts of decoded lines, keeping the last line number read and the undecodable lines."""
+
+    def __init__(self, lines: Iterable[tuple[int, str, str | None]]) -> None:
+        self._lines = lines
+        self.last: int | None = None
+        self.bad: dict[int, str] = {}
+
+    def __iter__(self) -> Iterator[str]:
+        for lineno, line, problem in self._lines:
+            self.last = lineno
+            if problem is not None:
+                self.bad[lineno] = problem
+            yield line
+
+
+def csv_header(header_line: str, delimiter: str, fields: FieldMap) -> list[str]:
+    """The column names of a CSV header line; the header must name a text column.
+
+    >>> csv_header("id; corps ", ";", FieldMap.build(text="corps"))
+    ['id', 'corps']
+    """
     header = next(csv.reader([header_line], delimiter=delimiter), [])
     header = [h.strip() for h in header]
     if not any(name in header for name in fields.text):
@@ -258,47 +294,53 @@ def read_csv_lines(
             f"no text column (looked for {', '.join(map(repr, fields.text))}; "
             f"header has {', '.join(map(repr, header))})"
         )
+    return header
+
+
+def _csv_rows(
+    stream: Iterator[str], delimiter: str, source: _TrackedLines
+) -> Iterator[tuple[int, int, list[str] | csv.Error]]:
+    """The rows after the header: (first line, last line, values or the CSV error)."""
     reader = csv.reader(stream, delimiter=delimiter)
-    row_number = 0
     last_line = 1
     while True:
+        values: list[str] | csv.Error
         try:
             values = next(reader)
         except StopIteration:
-            break
+            return
         except csv.Error as exc:
-            row_number += 1
-            first = last_line + 1
-            last_line = line_numbers[-1] if line_numbers else first
-            where = f"{display}:{first}"
-            yield failed(
-                generated_id(stem, row_number), where, f"{where}: row {row_number}: bad CSV ({exc})"
-            )
-            continue
+            values = exc
         first = last_line + 1
-        last_line = line_numbers[-1] if line_numbers else first
-        if not values or not any(v.strip() for v in values):
-            continue
-        row_number += 1
-        where = f"{display}:{first}"
-        fallback_id = generated_id(stem, row_number)
-        bad = [f"line {n}: {bad_lines[n]}" for n in range(first, last_line + 1) if n in bad_lines]
-        if bad:
-            yield failed(
-                fallback_id,
-                where,
-                f"{where}: row {row_number}: undecodable bytes ({'; '.join(bad)})",
-            )
-            continue
-        if len(values) != len(header):
-            missing = header[len(values) :]
-            detail = f", missing {', '.join(map(repr, missing))}" if missing else ""
-            yield failed(
-                fallback_id,
-                where,
-                f"{where}: row {row_number}: {len(values)} fields, "
-                f"header has {len(header)}{detail}",
-            )
-            continue
-        record = dict(zip(header, values, strict=True))
-        yield record_to_article(record, where, row_number, fields, stem)
+        last_line = source.last if source.last is not None else first
+        yield first, last_line, values
+
+
+def _csv_article(
+    values: list[str],
+    header: list[str],
+    bad: list[str],
+    where: str,
+    row_number: int,
+    fields: FieldMap,
+    stem: str,
+) -> Article:
+    """One data row as an article; an error row when it spans undecodable lines
+    (``bad``) or its number of fields differs from the header's."""
+    fallback_id = generated_id(stem, row_number)
+    if bad:
+        return failed(
+            fallback_id,
+            where,
+            f"{where}: row {row_number}: undecodable bytes ({'; '.join(bad)})",
+        )
+    if len(values) != len(header):
+        missing = header[len(values) :]
+        detail = f", missing {', '.join(map(repr, missing))}" if missing else ""
+        return failed(
+            fallback_id,
+            where,
+            f"{where}: row {row_number}: {len(values)} fields, header has {len(header)}{detail}",
+        )
+    record = dict(zip(header, values, strict=True))
+    return record_to_article(record, where, row_number, fields, stem)

@@ -1,16 +1,17 @@
 """Progress display for long runs: a bar on stderr when it is a terminal, nothing otherwise.
 
-The total is an estimate made by counting records cheaply (lines of JSONL
-and CSV files, one per text or HTML file) before the run; the exact counts
-are in the final summary.
+The total is counted before the run with the readers' logic (one per text or
+HTML file, one per non-blank JSONL line or single-line CSV row: see
+:mod:`.counting`); where that is not cheap (a CSV row over several lines, a JSON
+list, a compressed record file, stdin) the bar shows no total rather than a
+wrong one. The final summary has the exact counts.
 """
 
 from __future__ import annotations
 
-import json
 import sys
 from collections.abc import Callable, Iterable, Iterator
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from pathlib import Path
 
 from rich.console import Console
@@ -26,8 +27,9 @@ from rich.progress import (
 )
 from rich.text import Text
 
-from agreement_nlp.ingest.compressed import GZIP_ERRORS, maybe_gunzip
 from agreement_nlp.ingest.discover import discover
+from agreement_nlp.ingest.records import FieldMap
+from agreement_nlp.run.counting import count_records
 
 # Counting is skipped past this much input: the bar then shows no total.
 MAX_COUNT_BYTES = 2 * 1024**3
@@ -41,19 +43,16 @@ class RateColumn(ProgressColumn):
         return Text(f"{speed:.1f} art/s" if speed else "- art/s", style="progress.data.speed")
 
 
-def _count_lines(path: Path) -> int:
-    n = 0
-    with path.open("rb") as raw:
-        stream = maybe_gunzip(raw)
-        while chunk := stream.read(1 << 20):
-            n += chunk.count(b"\n")
-    return n
-
-
 def estimate_articles(
-    inputs: Iterable[str | Path], glob: str = "*", input_format: str | None = None
+    inputs: Iterable[str | Path],
+    glob: str = "*",
+    input_format: str | None = None,
+    fields: FieldMap | None = None,
 ) -> int | None:
-    """About how many articles the inputs hold; None when it cannot be told cheaply (stdin).
+    """How many articles the inputs hold; None when one of them cannot be counted cheaply.
+
+    ``fields`` (the record fields of the run) lets a CSV without a text column count as
+    the one error article it gives.
 
     >>> estimate_articles([]) is None
     True
@@ -65,20 +64,14 @@ def estimate_articles(
         found = True
         if inp.path is None:
             return None
-        try:
+        with suppress(OSError):  # a missing file is one error article: counted below
             size += inp.path.stat().st_size
-            if size > MAX_COUNT_BYTES:
-                return None
-            if inp.fmt in ("jsonl", "csv", "tsv"):
-                total += max(1, _count_lines(inp.path) - (inp.fmt != "jsonl"))
-            elif inp.fmt == "json":
-                with inp.path.open("rb") as raw:
-                    data = json.loads(maybe_gunzip(raw).read())
-                total += len(data) if isinstance(data, list) else 1
-            else:
-                total += 1
-        except (OSError, ValueError, RecursionError, *GZIP_ERRORS):
-            total += 1
+        if size > MAX_COUNT_BYTES:
+            return None
+        n = count_records(inp, fields)
+        if n is None:
+            return None
+        total += n
     return total if found else None
 
 

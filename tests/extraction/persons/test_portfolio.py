@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -9,12 +10,13 @@ import yaml
 from spacy.language import Language
 
 from agreement_nlp.extraction.persons.portfolio import (
+    load_lexicon,
     ministry_key,
     ministry_name,
     participle_phrases,
     read_portfolio,
 )
-from agreement_nlp.resources import ResourceError
+from agreement_nlp.resources import ResourceError, resource_path
 from tests.conftest import TEST_DATA
 
 CASES: dict[str, Any] = yaml.safe_load(
@@ -91,3 +93,31 @@ def test_ministry_key_different(a: str, b: str) -> None:
 def test_participle_phrases_broken(data: object) -> None:
     with pytest.raises(ResourceError, match="participle_phrases"):
         participle_phrases(data)
+
+
+def test_shipped_lexicon_has_no_duplicate_head() -> None:
+    heads, inner = load_lexicon(resource_path("portfolios.yaml"))
+    assert {"economie", "affaires", "amenagement", "environnement"} <= heads
+    assert "avec" in inner
+
+
+def test_duplicate_head_names_the_file_and_the_entry(tmp_path: Path) -> None:
+    path = tmp_path / "portfolios.yaml"
+    path.write_text(
+        "heads: [sante, justice, Économie, economie]\ninner_prepositions: [avec]\n",
+        encoding="utf-8",
+    )
+    with pytest.raises(ResourceError) as err:
+        load_lexicon(path)
+    assert str(err.value) == (f"{path}: heads[3]: duplicate head 'economie' (already heads[2])")
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["heads: [sante]\n", "inner_prepositions: [avec]\n", "heads: 3\ninner_prepositions: []\n"],
+)
+def test_lexicon_without_lists(tmp_path: Path, text: str) -> None:
+    path = tmp_path / "portfolios.yaml"
+    path.write_text(text, encoding="utf-8")
+    with pytest.raises(ResourceError, match=r"needs 'heads' and 'inner_prepositions' lists"):
+        load_lexicon(path)

@@ -7,6 +7,7 @@ Loaded from ``resources/agreements.yaml``, ``agreement_status.yaml`` and
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
@@ -86,72 +87,97 @@ def _alternation(items: list[str], where: str, escape: bool) -> re.Pattern[str]:
         raise ResourceError(f"{where}: invalid pattern ({exc})") from exc
 
 
+AGREEMENTS_KEYS = (
+    "types",
+    "exclude",
+    "complements",
+    "anaphoric",
+    "public_party_words",
+    "private_context",
+    "generic_title_words",
+    "enumeration",
+    "companies",
+)
+STATUS_KEYS = ("status", "signing_cues", "witness_cues", "reporting_cues")
+
+
 def load_agreement_rules(
     agreements: str | Path = "agreements.yaml",
     status: str | Path = "agreement_status.yaml",
     domains: str | Path = "domains.yaml",
 ) -> AgreementRules:
-    data = load_yaml(agreements)
-    if not isinstance(data, dict):
-        raise ResourceError(f"{agreements}: expected a mapping")
-    check_keys(
-        data,
-        str(agreements),
-        required=(
-            "types",
-            "exclude",
-            "complements",
-            "anaphoric",
-            "public_party_words",
-            "private_context",
-            "generic_title_words",
-            "enumeration",
-            "companies",
-        ),
+    """Read and validate the three rule files; a :class:`ResourceError` names the bad one."""
+    data = _mapping(agreements, AGREEMENTS_KEYS)
+    types = _type_rules(data["types"], str(agreements))
+    sdata = _mapping(status, STATUS_KEYS)
+    statuses = _statuses(sdata["status"], str(status))
+    doms = _domains(domains)
+    return AgreementRules(
+        types=tuple(types),
+        type_regex=_alternation([t.pattern for t in types], str(agreements), escape=True),
+        **_word_rules(data, str(agreements)),
+        status=tuple(statuses),
+        **_cue_rules(sdata, str(status)),
+        domains=tuple(doms),
+        enumeration=_enumeration(data["enumeration"], types, f"{agreements}: enumeration"),
+        **_companies(data["companies"], f"{agreements}: companies"),
     )
+
+
+def _mapping(path: str | Path, required: tuple[str, ...]) -> dict[str, Any]:
+    """A rule file that must be a mapping with the ``required`` keys."""
+    data = load_yaml(path)
+    if not isinstance(data, dict):
+        raise ResourceError(f"{path}: expected a mapping")
+    check_keys(data, str(path), required=required)
+    return data
+
+
+def _type_rules(entries: object, where: str) -> list[TypeRule]:
+    """The ``types`` list of ``agreements.yaml``; a pattern (folded) may appear once."""
+    if not isinstance(entries, list):
+        raise ResourceError(f"{where}: 'types' must be a list")
     types = []
     seen = set()
-    if not isinstance(data["types"], list):
-        raise ResourceError(f"{agreements}: 'types' must be a list")
-    for i, entry in enumerate(data["types"]):
-        at = f"{agreements}: types[{i}]"
-        if not isinstance(entry, dict):
-            raise ResourceError(f"{at}: expected a mapping")
-        check_keys(
-            entry,
-            at,
-            required=("pattern", "type"),
-            optional=("plural", "requires_party", "requires_signing", "requires_place_name"),
-        )
-        check_choice(entry["type"], TYPES, at)
-        pattern = fold(str(entry["pattern"]).strip())
-        if pattern in seen:
+    for i, entry in enumerate(entries):
+        at = f"{where}: types[{i}]"
+        rule = _type_rule(entry, at)
+        if rule.pattern in seen:
             raise ResourceError(f"{at}: duplicate pattern {entry['pattern']!r}")
-        seen.add(pattern)
-        types.append(
-            TypeRule(
-                pattern,
-                entry["type"],
-                bool(entry.get("plural", False)),
-                bool(
-                    entry.get("requires_party", False)
-                    or entry.get("requires_signing", False)
-                    or entry.get("requires_place_name", False)
-                ),
-                bool(entry.get("requires_signing", False)),
-                bool(entry.get("requires_place_name", False)),
-            )
-        )
+        seen.add(rule.pattern)
+        types.append(rule)
+    return types
 
-    sdata = load_yaml(status)
-    if not isinstance(sdata, dict):
-        raise ResourceError(f"{status}: expected a mapping")
+
+def _type_rule(entry: object, at: str) -> TypeRule:
+    if not isinstance(entry, dict):
+        raise ResourceError(f"{at}: expected a mapping")
     check_keys(
-        sdata, str(status), required=("status", "signing_cues", "witness_cues", "reporting_cues")
+        entry,
+        at,
+        required=("pattern", "type"),
+        optional=("plural", "requires_party", "requires_signing", "requires_place_name"),
     )
+    check_choice(entry["type"], TYPES, at)
+    return TypeRule(
+        fold(str(entry["pattern"]).strip()),
+        entry["type"],
+        bool(entry.get("plural", False)),
+        bool(
+            entry.get("requires_party", False)
+            or entry.get("requires_signing", False)
+            or entry.get("requires_place_name", False)
+        ),
+        bool(entry.get("requires_signing", False)),
+        bool(entry.get("requires_place_name", False)),
+    )
+
+
+def _statuses(entries: Iterable[object], where: str) -> list[tuple[str, re.Pattern[str]]]:
+    """The ``status`` list of ``agreement_status.yaml``: (status, regex of its cues), in order."""
     statuses = []
-    for i, entry in enumerate(sdata["status"]):
-        at = f"{status}: status[{i}]"
+    for i, entry in enumerate(entries):
+        at = f"{where}: status[{i}]"
         if not isinstance(entry, dict):
             raise ResourceError(f"{at}: expected a mapping")
         check_keys(entry, at, required=("status", "cues"))
@@ -159,13 +185,17 @@ def load_agreement_rules(
         statuses.append(
             (entry["status"], _alternation(_words(at, entry["cues"]), at, escape=False))
         )
+    return statuses
 
-    ddata = load_yaml(domains)
+
+def _domains(path: str | Path) -> list[tuple[str, re.Pattern[str]]]:
+    """``domains.yaml``: (domain, regex of its stems), in file order."""
+    ddata = load_yaml(path)
     if not isinstance(ddata, dict) or not isinstance(ddata.get("domains"), dict):
-        raise ResourceError(f"{domains}: expected a mapping with a 'domains' mapping")
+        raise ResourceError(f"{path}: expected a mapping with a 'domains' mapping")
     doms = []
     for name, stems in ddata["domains"].items():
-        at = f"{domains}: domains.{name}"
+        at = f"{path}: domains.{name}"
         if not re.fullmatch(r"[a-z_]+", str(name)):
             raise ResourceError(f"{at}: domain names are lower-case words with underscores")
         stems_f = _words(at, stems)
@@ -175,38 +205,37 @@ def load_agreement_rules(
             for s in sorted(stems_f, key=len, reverse=True)
         )
         doms.append((str(name), re.compile(rf"(?<![\w-])(?:{alts})")))
+    return doms
 
-    return AgreementRules(
-        types=tuple(types),
-        type_regex=_alternation([t.pattern for t in types], str(agreements), escape=True),
-        exclude_regex=_alternation(
-            _words(f"{agreements}: exclude", data["exclude"]), str(agreements), True
+
+def _word_rules(data: dict[str, Any], where: str) -> dict[str, Any]:
+    """The word lists of ``agreements.yaml`` as AgreementRules fields (checked in this order)."""
+    return {
+        "exclude_regex": _alternation(_words(f"{where}: exclude", data["exclude"]), where, True),
+        "complements": frozenset(_words(f"{where}: complements", data["complements"])),
+        "anaphoric": tuple(_words(f"{where}: anaphoric", data["anaphoric"])),
+        "generic_words": frozenset(
+            _words(f"{where}: generic_title_words", data["generic_title_words"])
         ),
-        complements=frozenset(_words(f"{agreements}: complements", data["complements"])),
-        anaphoric=tuple(_words(f"{agreements}: anaphoric", data["anaphoric"])),
-        generic_words=frozenset(
-            _words(f"{agreements}: generic_title_words", data["generic_title_words"])
+        "private_regex": _alternation(
+            _words(f"{where}: private_context", data["private_context"]), where, True
         ),
-        private_regex=_alternation(
-            _words(f"{agreements}: private_context", data["private_context"]), str(agreements), True
+        "public_words": frozenset(
+            _words(f"{where}: public_party_words", data["public_party_words"])
         ),
-        public_words=frozenset(
-            _words(f"{agreements}: public_party_words", data["public_party_words"])
-        ),
-        status=tuple(statuses),
-        signing=_alternation(
-            _words(f"{status}: signing_cues", sdata["signing_cues"]), str(status), False
-        ),
-        witness=_alternation(
-            _words(f"{status}: witness_cues", sdata["witness_cues"]), str(status), False
-        ),
-        reporting=_alternation(
-            _words(f"{status}: reporting_cues", sdata["reporting_cues"]), str(status), False
-        ),
-        domains=tuple(doms),
-        enumeration=_enumeration(data["enumeration"], types, f"{agreements}: enumeration"),
-        **_companies(data["companies"], f"{agreements}: companies"),
-    )
+    }
+
+
+def _cue_rules(sdata: dict[str, Any], where: str) -> dict[str, Any]:
+    """The signing, witness and reporting cues of ``agreement_status.yaml`` as regexes."""
+    return {
+        name: _alternation(_words(f"{where}: {key}", sdata[key]), where, False)
+        for name, key in (
+            ("signing", "signing_cues"),
+            ("witness", "witness_cues"),
+            ("reporting", "reporting_cues"),
+        )
+    }
 
 
 def _companies(data: object, at: str) -> dict[str, Any]:

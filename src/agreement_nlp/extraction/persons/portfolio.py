@@ -15,13 +15,16 @@ ends the portfolio and gives the country instead.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache
+from pathlib import Path
+from typing import Any
 
 from spacy.tokens import Doc, Token
 
 from agreement_nlp.lexicon import gazetteer
-from agreement_nlp.resources import ResourceError, cached_yaml
+from agreement_nlp.resources import ResourceError, cached_yaml, load_yaml
 from agreement_nlp.segment.doccache import text_of
 from agreement_nlp.text import fold
 
@@ -62,15 +65,48 @@ class Portfolio:
 
 @cache
 def _lexicon() -> tuple[frozenset[str], frozenset[str]]:
-    data = cached_yaml("portfolios.yaml")
+    return lexicon_words(cached_yaml("portfolios.yaml"))
+
+
+def load_lexicon(path: str | Path) -> tuple[frozenset[str], frozenset[str]]:
+    """The heads and inner prepositions of the portfolio lexicon file at ``path``."""
+    return lexicon_words(load_yaml(path), str(path))
+
+
+def lexicon_words(
+    data: Any, where: str = "portfolios.yaml"
+) -> tuple[frozenset[str], frozenset[str]]:
+    """The folded ``heads`` and ``inner_prepositions`` of a portfolio lexicon, validated.
+
+    A head listed twice (after folding) is an error naming the file and the entry.
+
+    >>> sorted(lexicon_words({"heads": ["Santé", "Justice"], "inner_prepositions": ["avec"]})[0])
+    ['justice', 'sante']
+    >>> lexicon_words({"heads": ["Santé", "sante"], "inner_prepositions": []})
+    Traceback (most recent call last):
+    ...
+    agreement_nlp.resources.ResourceError: portfolios.yaml: heads[1]: duplicate head 'sante' (already heads[0])
+    """
     try:
-        heads = frozenset(fold(str(w)) for w in data["heads"])
+        heads = _unique_heads(data["heads"], where)
         inner = frozenset(fold(str(w)) for w in data["inner_prepositions"])
     except (KeyError, TypeError) as exc:
         raise ResourceError(
-            f"portfolios.yaml: needs 'heads' and 'inner_prepositions' lists ({exc})"
+            f"{where}: needs 'heads' and 'inner_prepositions' lists ({exc})"
         ) from exc
     return heads, inner
+
+
+def _unique_heads(words: Iterable[Any], where: str) -> frozenset[str]:
+    first_at: dict[str, int] = {}
+    for i, word in enumerate(words):
+        head = fold(str(word))
+        if head in first_at:
+            raise ResourceError(
+                f"{where}: heads[{i}]: duplicate head {str(word)!r} (already heads[{first_at[head]}])"
+            )
+        first_at[head] = i
+    return frozenset(first_at)
 
 
 @cache
@@ -181,19 +217,45 @@ def _country_at(doc: Doc, i: int, end: int) -> tuple[str, int] | None:
 def read_portfolio(doc: Doc, i: int, limit: int | None = None) -> Portfolio | None:
     """Read a portfolio starting at token ``i`` (right after the role word)."""
     end = min(len(doc), limit if limit is not None else len(doc), i + _MAX_TOKENS)
-    _, inner = _lexicon()
-    country: str | None = None
-    country_text: str | None = None
-    # "ministre russe des Affaires étrangères"
-    if i < end and doc[i].text[:1].islower():
-        code = gazetteer.country_code(doc[i].text)
-        if code is not None:
-            country, country_text = code, doc[i].text
-            i += 1
+    country, i = _country_before(doc, i, end)
     # "ministre chargé de l'Économie": the portfolio starts at the preposition
     if i < end and _f(doc[i]) in _CHARGE:
         i += 1
     first = i
+    read = _read_segments(doc, i, end)
+    if read is None:
+        return None
+    last, k, named = read
+    country = named or country
+    if country is None:
+        country, k = _country_after(doc, last, end, k)
+    span = doc[first : last + 1]
+    return Portfolio(
+        text=span.text,
+        start=span.start_char,
+        end=span.end_char,
+        country=country[0] if country else None,
+        country_text=country[1] if country else None,
+        end_token=max(k, last + 1),
+    )
+
+
+def _country_before(doc: Doc, i: int, end: int) -> tuple[tuple[str, str] | None, int]:
+    """A demonym right after the role word: ((code, as written), index after it), or (None, i)."""
+    # "ministre russe des Affaires étrangères"
+    if i < end and doc[i].text[:1].islower():
+        code = gazetteer.country_code(doc[i].text)
+        if code is not None:
+            return (code, doc[i].text), i + 1
+    return None, i
+
+
+def _read_segments(doc: Doc, i: int, end: int) -> tuple[int, int, tuple[str, str] | None] | None:
+    """The chain of segments from token ``i``: (index of the portfolio's last token,
+    index after everything read, the (code, as written) of a country segment ending it);
+    None when there is no portfolio (no segment, or a country first)."""
+    _, inner = _lexicon()
+    country: tuple[str, str] | None = None
     last = -1  # index of the last token of the portfolio
     k = i
     while k < end:
@@ -204,52 +266,55 @@ def read_portfolio(doc: Doc, i: int, limit: int | None = None) -> Portfolio | No
         if found is not None:
             if last < 0:
                 return None
-            country, country_text = found[0], doc[head : found[1]].text
+            country = found[0], doc[head : found[1]].text
             k = found[1]
             break
         last = head
         k = _read_segment(doc, head + 1, end, inner)
         last = max(last, k - 1)
-        # joiners to the next segment: ",", "et", ", et", or none ("de l'Économie du Plan")
-        nxt = k
-        if nxt < end and doc[nxt].text == ",":
-            nxt += 1
-        if nxt < end and _f(doc[nxt]) == "et":
-            nxt += 1
-        head = _prep_at(doc, nxt, end)
-        if head >= 0 and _is_head(doc[head], continuing=True):
-            # Without a joiner, only "du Plan" after a capitalised head, or
-            # "des territoires" after a lower-case one, goes on.
-            # Without a joiner: "de l'Économie du Plan", "de l'Administration du territoire";
-            # a "chargé de ..." after the portfolio belongs to another office.
-            if _f(doc[nxt]) in _CHARGE or (nxt > k and _f(doc[k + 1]) in _CHARGE):
-                break
-            if _country_at(doc, head, end) is None or nxt == k:
-                k = nxt
-                continue
-        break
+        nxt = _next_segment(doc, k, end)
+        if nxt is None:
+            break
+        k = nxt
     if last < 0:
         return None
+    return last, k, country
+
+
+def _next_segment(doc: Doc, k: int, end: int) -> int | None:
+    """Where the next segment starts after the segment ending before ``k``, or None."""
+    # joiners to the next segment: ",", "et", ", et", or none ("de l'Économie du Plan")
+    nxt = k
+    if nxt < end and doc[nxt].text == ",":
+        nxt += 1
+    if nxt < end and _f(doc[nxt]) == "et":
+        nxt += 1
+    head = _prep_at(doc, nxt, end)
+    if head >= 0 and _is_head(doc[head], continuing=True):
+        # Without a joiner, only "du Plan" after a capitalised head, or
+        # "des territoires" after a lower-case one, goes on.
+        # Without a joiner: "de l'Économie du Plan", "de l'Administration du territoire";
+        # a "chargé de ..." after the portfolio belongs to another office.
+        if _f(doc[nxt]) in _CHARGE or (nxt > k and _f(doc[k + 1]) in _CHARGE):
+            return None
+        if _country_at(doc, head, end) is None or nxt == k:
+            return nxt
+    return None
+
+
+def _country_after(doc: Doc, last: int, end: int, k: int) -> tuple[tuple[str, str] | None, int]:
+    """A country after the portfolio's last token ``last``: ((code, as written), index after
+    everything read), or (None, k)."""
     # "du Développement économique de la Fédération de Russie"
     head = _prep_at(doc, last + 1, end)
-    if country is None and head >= 0 and (found := _country_at(doc, head, end)) is not None:
-        country, country_text = found[0], doc[head : found[1]].text
-        k = max(k, found[1])
+    if head >= 0 and (found := _country_at(doc, head, end)) is not None:
+        return (found[0], doc[head : found[1]].text), max(k, found[1])
     # "le ministre des Affaires étrangères russe"
-    if country is None and last + 1 < end and doc[last + 1].text[:1].islower():
+    if last + 1 < end and doc[last + 1].text[:1].islower():
         code = gazetteer.country_code(doc[last + 1].text)
         if code is not None:
-            country, country_text = code, doc[last + 1].text
-            k = max(k, last + 2)
-    span = doc[first : last + 1]
-    return Portfolio(
-        text=span.text,
-        start=span.start_char,
-        end=span.end_char,
-        country=country,
-        country_text=country_text,
-        end_token=max(k, last + 1),
-    )
+            return (code, doc[last + 1].text), max(k, last + 2)
+    return None, k
 
 
 def _read_segment(doc: Doc, k: int, end: int, inner: frozenset[str]) -> int:
