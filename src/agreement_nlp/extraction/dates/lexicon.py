@@ -86,7 +86,7 @@ def _int_map(data: dict[str, Any], key: str, where: str) -> dict[str, int]:
     return out
 
 
-def parse_lexicon(data: Any, where: str, calendar: Any, calendar_where: str) -> Lexicon:
+def parse_lexicon(data: Any, where: str, calendar: Any, calendar_where: str) -> Lexicon:  # noqa: C901, PLR0912  one check per section of the file, in order
     """Validate the raw YAML of the lexicon and the calendar; build a :class:`Lexicon`."""
     if not isinstance(data, dict):
         raise ResourceError(f"{where}: expected a mapping at top level")

@@ -141,7 +141,7 @@ def _check_example(pattern: DatePattern, example: Any, where: str) -> None:
         )
 
 
-def parse_patterns(data: Any, where: str, lex: Lexicon) -> tuple[DatePattern, ...]:
+def parse_patterns(data: Any, where: str, lex: Lexicon) -> tuple[DatePattern, ...]:  # noqa: C901  one check per field of a pattern, in order
     """Validate the raw YAML of a pattern file and compile it."""
     out: list[DatePattern] = []
     seen: set[str] = set()

@@ -52,24 +52,29 @@ def verb_tense(verb: Token, lex: Lexicon, climbed: int = 0) -> Tense:
     if "Past" in tense or "Imp" in tense:
         return Tense.PAST
     if "Inf" in form:
-        head = verb.head
-        if climbed >= _CLIMB:
-            return Tense.UNKNOWN
-        if head is not verb and fold(head.lemma_) in lex.future_lemmas:
-            # "va signer", "devait signer"
-            return Tense.FUTURE if verb_tense(head, lex, climbed + 1) >= 0 else Tense.PAST
-        if head is not verb and fold(head.lemma_) == "venir":
-            return Tense.PAST  # "vient de signer"
-        # "s'est engagé à rendre": the action comes after the past verb, so only a
-        # future is inherited.
-        if head is not verb and head.pos_ in _VERBS:
-            return max(verb_tense(head, lex, climbed + 1), Tense.UNKNOWN)
-        return Tense.UNKNOWN
+        return _infinitive_tense(verb, lex, climbed)
     finite_present = "Pres" in tense and "Fin" in form
     infinitive = any("Inf" in _feat(c, "VerbForm") for c in verb.children)
     if lemma in ("aller", "devoir") and infinitive:
         return Tense.FUTURE
     return Tense.PRESENT if finite_present else Tense.UNKNOWN
+
+
+def _infinitive_tense(verb: Token, lex: Lexicon, climbed: int) -> Tense:
+    """An infinitive's tense is its head verb's ("va signer", "vient de signer")."""
+    head = verb.head
+    if climbed >= _CLIMB or head is verb:
+        return Tense.UNKNOWN
+    if fold(head.lemma_) in lex.future_lemmas:
+        # "va signer", "devait signer"
+        return Tense.FUTURE if verb_tense(head, lex, climbed + 1) >= 0 else Tense.PAST
+    if fold(head.lemma_) == "venir":
+        return Tense.PAST  # "vient de signer"
+    # "s'est engagé à rendre": the action comes after the past verb, so only a
+    # future is inherited.
+    if head.pos_ in _VERBS:
+        return max(verb_tense(head, lex, climbed + 1), Tense.UNKNOWN)
+    return Tense.UNKNOWN
 
 
 def tense_at(doc: Doc, start: int, end: int, lex: Lexicon | None = None) -> Tense:

@@ -9,7 +9,7 @@ from agreement_nlp.lexicon.names import (
 )
 
 
-def group_mentions(mentions: list[NameMention]) -> list[list[NameMention]]:
+def group_mentions(mentions: list[NameMention]) -> list[list[NameMention]]:  # noqa: C901, PLR0912  the mention-grouping rules that the person model (#14) replaces
     """Group mentions into persons, in order of first mention.
 
     Full names join a group with the same name (spelling variants allowed); a

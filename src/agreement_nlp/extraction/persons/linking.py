@@ -39,7 +39,8 @@ def _gap_is_link(gap: str) -> bool:
     return _SEP_ONLY.match(title_strip(g)) is not None
 
 
-def _link_roles(
+# Complex on purpose: the role-linking rules that the person model (#14) replaces
+def _link_roles(  # noqa: C901, PLR0912
     doc: Doc, roles: list[RoleMatch], mentions: list[NameMention]
 ) -> dict[int, list[Evidence]]:
     """Evidence for each mention (by index)."""

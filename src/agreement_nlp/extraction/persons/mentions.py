@@ -144,7 +144,8 @@ def _apposition_name(doc: Doc, pos: int, limit: int) -> NameMention | None:
     )
 
 
-def _name_mentions(
+# Complex on purpose: the name-mention rules that the person model (#14) replaces
+def _name_mentions(  # noqa: C901
     doc: Doc, roles: list[RoleMatch], content_end: int, holes: list[tuple[int, int]]
 ) -> list[NameMention]:
     roles_at = {r.start: r for r in roles}

@@ -117,7 +117,8 @@ _NAME_PATTERNS = (
 _LEADING_POS = {"ADP", "DET", "ADV", "VERB", "AUX", "PRON", "CCONJ", "SCONJ", "PUNCT"}
 
 
-def _add_pattern_names(
+# Complex on purpose: the name-pattern rules that the person model (#14) replaces
+def _add_pattern_names(  # noqa: C901
     doc: Doc, mentions: list[NameMention], content_end: int, holes: list[tuple[int, int]]
 ) -> None:
     text = text_of(doc)

@@ -52,7 +52,7 @@ def _role_matches(doc: Doc, content_end: int, holes: list[tuple[int, int]]) -> l
 _MAX_INSTITUTION_WORDS = 16
 
 
-def _institution_after(doc: Doc, match: RoleMatch) -> None:
+def _institution_after(doc: Doc, match: RoleMatch) -> None:  # noqa: C901  the institution rules that the person model (#14) replaces
     """Read what an office belongs to, up to the comma before the name:
     "la représentante de l'UNICEF au Mali, Mme X" (UNICEF), "l'ambassadeur de France
     au Mali, X" (FRA), "le président du Groupe de la BID, Dr X" (BID)."""
