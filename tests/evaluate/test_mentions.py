@@ -123,3 +123,14 @@ def test_runs_as_a_script_without_the_package(tmp_path: Path) -> None:
     )
     assert done.returncode == 0, done.stderr
     assert json.loads(out.read_text(encoding="utf-8"))["spans"][0]["start"] == 10
+
+
+def test_vocabularies_agree_with_the_package() -> None:
+    """mentions.py repeats the type, status and role lists to run with the standard
+    library alone; they must stay the ones the table gold and the rules use."""
+    from agreement_nlp.evaluate import gold, mentions
+    from agreement_nlp.extraction.agreements.rules import TYPES
+
+    assert mentions.AGREEMENT_TYPES == frozenset(TYPES) == gold.AGREEMENT_TYPES
+    assert mentions.STATUSES == gold.STATUSES
+    assert mentions.ROLES == (gold.OFFICIAL_ROLES - {"official"}) | {"minister"}
