@@ -3,9 +3,13 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
+
+if TYPE_CHECKING:
+    from agreement_nlp.ingest.readers import ReadOptions
+    from agreement_nlp.run.batch import RunReport
 
 app = typer.Typer(
     add_completion=False,
@@ -19,73 +23,84 @@ def _root() -> None:
     """Keeps sub-commands explicit (``agreement-nlp extract ...``)."""
 
 
+# The options of ``extract``, one type each, so that its signature stays readable.
+_Inputs = Annotated[
+    list[str],
+    typer.Argument(
+        help="Files, folders (recursive) or - for stdin: "
+        ".txt .jsonl .json .csv .tsv .html, and .gz of each."
+    ),
+]
+_Out = Annotated[Path, typer.Option("--out", "-o", help="Folder to write the tables to.")]
+_Format = Annotated[str, typer.Option("--format", "-f", help="csv, parquet or jsonl.")]
+_Excel = Annotated[
+    bool, typer.Option("--excel", help="CSV for French Excel: BOM, ';', no formulas.")
+]
+_PublishedAt = Annotated[
+    str | None,
+    typer.Option("--published-at", help="Publication date for articles that give none."),
+]
+_InputFormat = Annotated[
+    str | None,
+    typer.Option("--input-format", help="Read every input as txt, jsonl, json, csv, tsv or html."),
+]
+_Glob = Annotated[str, typer.Option("--glob", help="Files to read inside folders, e.g. '*.jsonl'.")]
+_IdField = Annotated[str | None, typer.Option("--id-field", help="Record field with the id [id].")]
+_TextField = Annotated[
+    str | None,
+    typer.Option("--text-field", help="Record field with the text [text, content, body]."),
+]
+_TitleField = Annotated[
+    str | None, typer.Option("--title-field", help="Record field with the title.")
+]
+_DateField = Annotated[
+    str | None,
+    typer.Option("--date-field", help="Record field with the date [published_at, date]."),
+]
+_UrlField = Annotated[
+    str | None, typer.Option("--url-field", help="Record field with the URL [url].")
+]
+_Overwrite = Annotated[
+    bool, typer.Option("--overwrite", help="Replace the tables of a previous run in --out.")
+]
+_Strict = Annotated[bool, typer.Option("--strict", help="Fail on any article in error or skipped.")]
+_Quiet = Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar.")]
+_Workers = Annotated[
+    int | None,
+    typer.Option("--workers", "-w", min=1, help="Processes, each with its own model [all cores]."),
+]
+_Engine = Annotated[
+    str, typer.Option("--engine", help="local (processes here) or dask (a cluster).")
+]
+_Scheduler = Annotated[
+    str | None,
+    typer.Option(
+        "--scheduler",
+        help="Dask scheduler address (with --engine dask) [a local cluster of --workers].",
+    ),
+]
+
+
 @app.command("extract")
 def extract_cli(
-    inputs: Annotated[
-        list[str],
-        typer.Argument(
-            help="Files, folders (recursive) or - for stdin: "
-            ".txt .jsonl .json .csv .tsv .html, and .gz of each."
-        ),
-    ],
-    out: Annotated[Path, typer.Option("--out", "-o", help="Folder to write the tables to.")],
-    fmt: Annotated[str, typer.Option("--format", "-f", help="csv, parquet or jsonl.")] = "csv",
-    excel: Annotated[
-        bool, typer.Option("--excel", help="CSV for French Excel: BOM, ';', no formulas.")
-    ] = False,
-    published_at: Annotated[
-        str | None,
-        typer.Option("--published-at", help="Publication date for articles that give none."),
-    ] = None,
-    input_format: Annotated[
-        str | None,
-        typer.Option(
-            "--input-format", help="Read every input as txt, jsonl, json, csv, tsv or html."
-        ),
-    ] = None,
-    glob: Annotated[
-        str, typer.Option("--glob", help="Files to read inside folders, e.g. '*.jsonl'.")
-    ] = "*",
-    id_field: Annotated[
-        str | None, typer.Option("--id-field", help="Record field with the id [id].")
-    ] = None,
-    text_field: Annotated[
-        str | None,
-        typer.Option("--text-field", help="Record field with the text [text, content, body]."),
-    ] = None,
-    title_field: Annotated[
-        str | None, typer.Option("--title-field", help="Record field with the title.")
-    ] = None,
-    date_field: Annotated[
-        str | None,
-        typer.Option("--date-field", help="Record field with the date [published_at, date]."),
-    ] = None,
-    url_field: Annotated[
-        str | None, typer.Option("--url-field", help="Record field with the URL [url].")
-    ] = None,
-    overwrite: Annotated[
-        bool, typer.Option("--overwrite", help="Replace the tables of a previous run in --out.")
-    ] = False,
-    strict: Annotated[
-        bool, typer.Option("--strict", help="Fail on any article in error or skipped.")
-    ] = False,
-    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar.")] = False,
-    workers: Annotated[
-        int | None,
-        typer.Option(
-            "--workers", "-w", min=1, help="Processes, each with its own model [all cores]."
-        ),
-    ] = None,
-    engine: Annotated[
-        str, typer.Option("--engine", help="local (processes here) or dask (a cluster).")
-    ] = "local",
-    scheduler: Annotated[
-        str | None,
-        typer.Option(
-            "--scheduler",
-            help="Dask scheduler address (with --engine dask) [a local cluster of --workers].",
-        ),
-    ] = None,
+    inputs: _Inputs,
+    out: _Out,
+    fmt: _Format = "csv",
+    excel: _Excel = False,
+    published_at: _PublishedAt = None,
+    input_format: _InputFormat = None,
+    glob: _Glob = "*",
+    id_field: _IdField = None,
+    text_field: _TextField = None,
+    title_field: _TitleField = None,
+    date_field: _DateField = None,
+    url_field: _UrlField = None,
+    overwrite: _Overwrite = False,
+    strict: _Strict = False,
+    quiet: _Quiet = False,
+    workers: _Workers = None,
+    engine: _Engine = "local",
+    scheduler: _Scheduler = None,
 ) -> None:
     """Read articles and write the tables (articles, persons, ministries, agreements, ...).
 
@@ -94,13 +109,40 @@ def extract_cli(
     not be read at all (or, with --strict, when any article is in error or
     skipped), 2 when the output folder cannot be used.
     """
+    _check_choices(fmt=fmt, engine=engine, scheduler=scheduler, input_format=input_format)
+    options = _read_options(
+        input_format,
+        glob,
+        id=id_field,
+        text=text_field,
+        title=title_field,
+        date=date_field,
+        url=url_field,
+    )
+    report = _run(
+        inputs,
+        out,
+        options,
+        fmt=fmt,
+        excel=excel,
+        overwrite=overwrite,
+        published_at=published_at,
+        quiet=quiet,
+        workers=workers,
+        engine=engine,
+        scheduler=scheduler,
+    )
+    _exit_for(report, strict=strict)
+
+
+def _check_choices(
+    *, fmt: str, engine: str, scheduler: str | None, input_format: str | None
+) -> None:
+    """Refuse an unknown --format, --engine or --input-format, and --scheduler without dask."""
     # Imported here so that --help does not load spaCy.
-    from agreement_nlp.export.writers import FORMATS, OutputFolderError
+    from agreement_nlp.export.writers import FORMATS
     from agreement_nlp.ingest.discover import INPUT_FORMATS
-    from agreement_nlp.ingest.readers import FieldMap, ReadOptions
-    from agreement_nlp.run.batch import ENGINES, run_extract
-    from agreement_nlp.run.cluster import DaskMissingError
-    from agreement_nlp.run.progress import show_progress
+    from agreement_nlp.run.batch import ENGINES
 
     if fmt not in FORMATS:
         raise typer.BadParameter(f"choose one of {', '.join(FORMATS)}", param_hint="--format")
@@ -112,12 +154,47 @@ def extract_cli(
         raise typer.BadParameter(
             f"choose one of {', '.join(INPUT_FORMATS)}", param_hint="--input-format"
         )
-    fields = FieldMap.build(
-        id=id_field, text=text_field, title=title_field, date=date_field, url=url_field
-    )
-    options = ReadOptions(input_format=input_format, glob=glob, fields=fields)
+
+
+def _read_options(
+    input_format: str | None,
+    glob: str,
+    *,
+    id: str | None,
+    text: str | None,
+    title: str | None,
+    date: str | None,
+    url: str | None,
+) -> ReadOptions:
+    """How to read the inputs: the format, the glob and the record field names."""
+    from agreement_nlp.ingest.readers import FieldMap, ReadOptions
+
+    fields = FieldMap.build(id=id, text=text, title=title, date=date, url=url)
+    return ReadOptions(input_format=input_format, glob=glob, fields=fields)
+
+
+def _run(
+    inputs: list[str],
+    out: Path,
+    options: ReadOptions,
+    *,
+    fmt: str,
+    excel: bool,
+    overwrite: bool,
+    published_at: str | None,
+    quiet: bool,
+    workers: int | None,
+    engine: str,
+    scheduler: str | None,
+) -> RunReport:
+    """Run the extraction; exit with code 2 when --out or the Dask cluster cannot be used."""
+    from agreement_nlp.export.writers import OutputFolderError
+    from agreement_nlp.run.batch import run_extract
+    from agreement_nlp.run.cluster import DaskMissingError
+    from agreement_nlp.run.progress import show_progress
+
     try:
-        report = run_extract(
+        return run_extract(
             inputs,
             out,
             fmt=fmt,
@@ -130,12 +207,13 @@ def extract_cli(
             engine=engine,
             scheduler=scheduler,
         )
-    except OutputFolderError as exc:
+    except (OutputFolderError, DaskMissingError) as exc:
         typer.echo(f"error: {exc}", err=True)
         raise typer.Exit(code=2) from exc
-    except DaskMissingError as exc:
-        typer.echo(f"error: {exc}", err=True)
-        raise typer.Exit(code=2) from exc
+
+
+def _exit_for(report: RunReport, *, strict: bool) -> None:
+    """Print the run's summary; exit with code 1 on unreadable inputs (or, if strict, problems)."""
     typer.echo(report.summary(), err=True)
     if report.unreadable:
         typer.echo(f"error: {len(report.unreadable)} input(s) could not be read:", err=True)

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from typing import Any
+from collections.abc import Sequence
+from typing import TYPE_CHECKING, Any
 
 from spacy.tokens import Doc
 
@@ -10,7 +11,13 @@ from agreement_nlp.article import Article
 from agreement_nlp.segment.doccache import text_of
 from agreement_nlp.text import squash
 
+if TYPE_CHECKING:
+    from agreement_nlp.extraction.entities import Agreement, Ministry, Person
+
 Rows = dict[str, list[dict[str, Any]]]
+
+# The source of the mentions that are the model's own entities.
+_MODEL_SOURCE = "model:fr_core_news_md"
 
 
 def article_row(article: Article, doc: Doc | None) -> dict[str, Any]:
@@ -41,9 +48,24 @@ def article_row(article: Article, doc: Doc | None) -> dict[str, Any]:
 
 
 def doc_rows(doc: Doc, article: Article) -> Rows:
+    """The rows of every table for one processed ``doc`` of ``article``."""
     aid = article.article_id
-    rows: Rows = {"articles": [article_row(article, doc)]}
-    rows["dates"] = [
+    persons = doc._.persons or []
+    ministries = doc._.ministries or []
+    agreements = doc._.agreements or []
+    return {
+        "articles": [article_row(article, doc)],
+        "dates": _date_rows(doc, aid),
+        "persons": _person_rows(persons, aid),
+        "ministries": _ministry_rows(ministries, aid),
+        "agreements": _agreement_rows(agreements, aid),
+        "signatories": _signatory_rows(agreements, aid),
+        "mentions": _mention_rows(doc, aid, persons, ministries, agreements),
+    }
+
+
+def _date_rows(doc: Doc, aid: str) -> list[dict[str, Any]]:
+    return [
         {
             "article_id": aid,
             "text": d.text,
@@ -58,10 +80,10 @@ def doc_rows(doc: Doc, article: Article) -> Rows:
         }
         for d in doc._.dates or []
     ]
-    persons = doc._.persons or []
-    ministries = doc._.ministries or []
-    agreements = doc._.agreements or []
-    rows["persons"] = [
+
+
+def _person_rows(persons: Sequence[Person], aid: str) -> list[dict[str, Any]]:
+    return [
         {
             "article_id": aid,
             "person_id": p.person_id,
@@ -81,7 +103,10 @@ def doc_rows(doc: Doc, article: Article) -> Rows:
         }
         for p in persons
     ]
-    rows["ministries"] = [
+
+
+def _ministry_rows(ministries: Sequence[Ministry], aid: str) -> list[dict[str, Any]]:
+    return [
         {
             "article_id": aid,
             "ministry_id": m.ministry_id,
@@ -97,7 +122,10 @@ def doc_rows(doc: Doc, article: Article) -> Rows:
         }
         for m in ministries
     ]
-    rows["agreements"] = [
+
+
+def _agreement_rows(agreements: Sequence[Agreement], aid: str) -> list[dict[str, Any]]:
+    return [
         {
             "article_id": aid,
             "agreement_id": a.agreement_id,
@@ -116,7 +144,10 @@ def doc_rows(doc: Doc, article: Article) -> Rows:
         }
         for a in agreements
     ]
-    rows["signatories"] = [
+
+
+def _signatory_rows(agreements: Sequence[Agreement], aid: str) -> list[dict[str, Any]]:
+    return [
         {
             "article_id": aid,
             "agreement_id": a.agreement_id,
@@ -130,78 +161,47 @@ def doc_rows(doc: Doc, article: Article) -> Rows:
         for a in agreements
         for s in a.signatories
     ]
-    rows["mentions"] = _mention_rows(doc, aid, persons, ministries, agreements)
-    return rows
+
+
+def _mention(
+    aid: str, label: str, text: str, start: int, end: int, source: str, entity_id: str | None
+) -> dict[str, Any]:
+    """One row of the ``mentions`` table."""
+    return {
+        "article_id": aid,
+        "label": label,
+        "text": text,
+        "start": start,
+        "end": end,
+        "source": source,
+        "entity_id": entity_id,
+    }
 
 
 def _mention_rows(
-    doc: Doc, aid: str, persons: list, ministries: list, agreements: list
+    doc: Doc,
+    aid: str,
+    persons: Sequence[Person],
+    ministries: Sequence[Ministry],
+    agreements: Sequence[Agreement],
 ) -> list[dict[str, Any]]:
+    """Every mention, sorted by offsets: the model's entities in the content, then ours."""
     end = doc._.content_end if doc._.content_end is not None else len(text_of(doc))
-    out: list[dict[str, Any]] = []
-    for ent in doc.ents:
-        if ent.end_char <= end:
-            out.append(
-                {
-                    "article_id": aid,
-                    "label": ent.label_,
-                    "text": ent.text,
-                    "start": ent.start_char,
-                    "end": ent.end_char,
-                    "source": "model:fr_core_news_md",
-                    "entity_id": None,
-                }
-            )
+    out = [
+        _mention(aid, ent.label_, ent.text, ent.start_char, ent.end_char, _MODEL_SOURCE, None)
+        for ent in doc.ents
+        if ent.end_char <= end
+    ]
     for p in persons:
         for m in p.mentions:
-            out.append(
-                {
-                    "article_id": aid,
-                    "label": "PERSON",
-                    "text": m.text,
-                    "start": m.start,
-                    "end": m.end,
-                    "source": m.source,
-                    "entity_id": p.person_id,
-                }
-            )
+            out.append(_mention(aid, "PERSON", m.text, m.start, m.end, m.source, p.person_id))
     for mi in ministries:
         m = mi.mention
-        out.append(
-            {
-                "article_id": aid,
-                "label": "MINISTRY",
-                "text": m.text,
-                "start": m.start,
-                "end": m.end,
-                "source": m.source,
-                "entity_id": mi.ministry_id,
-            }
-        )
+        out.append(_mention(aid, "MINISTRY", m.text, m.start, m.end, m.source, mi.ministry_id))
     for a in agreements:
         for m in a.mentions:
-            out.append(
-                {
-                    "article_id": aid,
-                    "label": "AGREEMENT",
-                    "text": m.text,
-                    "start": m.start,
-                    "end": m.end,
-                    "source": m.source,
-                    "entity_id": a.agreement_id,
-                }
-            )
+            out.append(_mention(aid, "AGREEMENT", m.text, m.start, m.end, m.source, a.agreement_id))
     for d in doc._.dates or []:
-        out.append(
-            {
-                "article_id": aid,
-                "label": "DATE",
-                "text": d.text,
-                "start": d.start,
-                "end": d.end,
-                "source": f"rule:{d.rule}",
-                "entity_id": None,
-            }
-        )
+        out.append(_mention(aid, "DATE", d.text, d.start, d.end, f"rule:{d.rule}", None))
     out.sort(key=lambda r: (r["start"], r["end"], r["label"]))
     return out
