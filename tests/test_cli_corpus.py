@@ -97,6 +97,12 @@ def test_split_then_evaluate_and_the_test_split_is_logged(tmp_path: Path) -> Non
     assert "F1 with 95% bootstrap intervals" in done.stdout
     assert "ministers    all" in done.stdout
     assert (gold / "test-log.jsonl").is_file() == (split == "test")
+    # the log sits beside the annotations and is never read as one
+    (gold / "test-log.jsonl").write_text('{"commit": "x"}\n', encoding="utf-8")
+    done = run(
+        "evaluate", "--gold", str(gold), "--texts", str(texts), "--split", split, "--no-baseline"
+    )
+    assert done.returncode == 0, done.stderr
 
 
 @pytest.mark.slow

@@ -5,7 +5,8 @@ A corpus folder (``data/annotated/real``) holds ``*.jsonl`` annotation files (fo
 not in it: they are read from the folders given as ``texts`` (``../shared/pool``,
 ``../shared/corpus``), the first that has the file. A text whose hash is not the one
 annotated is an error, so a changed article is never scored against stale gold.
-A second pass of the same articles (``second-pass.jsonl``) is not gold and is skipped.
+A second pass of the same articles (``second-pass.jsonl``) and the log of test scores
+(``test-log.jsonl``) are not gold and are skipped.
 """
 
 from __future__ import annotations
@@ -22,7 +23,7 @@ from agreement_nlp.evaluate.mentions import AnnotationError, iter_jsonl, text_sh
 
 SPLITS = ("train", "dev", "test")
 SPLITS_FILE = "splits.json"
-NOT_GOLD = frozenset({"second-pass.jsonl"})
+NOT_GOLD = frozenset({"second-pass.jsonl", "test-log.jsonl"})
 # Source groups reported apart: African press is what users read most; wire copy apart.
 GROUPS = {
     "bbcafrique": "african",
