@@ -46,7 +46,13 @@ def _month_map() -> dict[str, int]:
     return {str(k): int(v) for k, v in cached_yaml("calendar_fr.yaml")["months"].items()}
 
 
-_WEEKDAY = r"(?:(?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche)\s+)"
+@cache
+def _weekday() -> str:
+    """A weekday name and its space, from the calendar ("lundi ", "mardi "...)."""
+    days = "|".join(sorted(cached_yaml("calendar_fr.yaml")["weekdays"], key=len, reverse=True))
+    return rf"(?:(?:{days})\s+)"
+
+
 _TIME = r"(?:\s*(?:a|,|-)?\s*(?P<hour>\d{1,2})\s*[:h]\s*(?P<minute>\d{2}))?"
 # Agencies and papers that sign datelines: "(AFP)", "(APS)", "(AIB)"...
 _AGENCY = r"(?:\s*\([a-z][a-z .'-]{0,20}\))"
@@ -56,7 +62,7 @@ _AGENCY = r"(?:\s*\([a-z][a-z .'-]{0,20}\))"
 def _date() -> str:
     months = "|".join(sorted(_month_map(), key=len, reverse=True))
     textual = (
-        rf"{_WEEKDAY}?(?P<day>\d{{1,2}})(?:er|e)?\s+(?P<month>{months})\.?\s+(?P<year>\d{{4}})"
+        rf"{_weekday()}?(?P<day>\d{{1,2}})(?:er|e)?\s+(?P<month>{months})\.?\s+(?P<year>\d{{4}})"
     )
     numeric = r"(?P<nday>\d{1,2})[/.-](?P<nmonth>\d{1,2})[/.-](?P<nyear>\d{4})"
     iso = r"(?P<iyear>\d{4})-(?P<imonth>\d{2})-(?P<iday>\d{2})"
@@ -83,7 +89,7 @@ def _patterns() -> list[tuple[str, re.Pattern[str]]]:
         (
             "dateline_no_year",
             re.compile(
-                rf"^{place},[ \t]*(?:le[ \t]+)?{_WEEKDAY}?(?P<day>\d{{1,2}})(?:er|e)?[ \t]+"
+                rf"^{place},[ \t]*(?:le[ \t]+)?{_weekday()}?(?P<day>\d{{1,2}})(?:er|e)?[ \t]+"
                 rf"(?P<month>{months})\.?(?P<year>)(?P<hour>)(?P<minute>){_AGENCY}?[ \t]*-",
                 re.M,
             ),
