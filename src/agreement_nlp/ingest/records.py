@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import csv
 import json
+import re
 import sys
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
@@ -99,6 +100,36 @@ def record_to_article(
     ('7', 'Texte.', '2024-05-12', 'record')
     """
     stem = stem if stem is not None else PurePath(source.rsplit(":", 1)[0]).stem
+    record, replaced = without_surrogates(record)
+    article = _to_article(record, source, position, fields, stem)
+    if replaced and article.ok:
+        article.error = f"{source}: {replaced} lone surrogate(s) replaced by U+FFFD"
+    return article
+
+
+# A lone surrogate ("\ud800" escaped in JSON) is no character: the tokenizer cannot encode
+# it, and one such record used to end the whole run.
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def without_surrogates(record: Mapping[str, Any]) -> tuple[Mapping[str, Any], int]:
+    """The record with lone surrogates in its text values replaced by U+FFFD, one for one
+    (offsets into the text still hold), and how many there were.
+
+    >>> without_surrogates({"text": "Ba\\ud800 a signé", "n": 3})
+    ({'text': 'Ba\ufffd a signé', 'n': 3}, 1)
+    """
+    n = sum(len(_SURROGATE.findall(v)) for v in record.values() if isinstance(v, str))
+    if not n:
+        return record, 0
+    return {
+        k: _SURROGATE.sub("\ufffd", v) if isinstance(v, str) else v for k, v in record.items()
+    }, n
+
+
+def _to_article(
+    record: Mapping[str, Any], source: str, position: int, fields: FieldMap, stem: str
+) -> Article:
     _, raw_id = _first(record, fields.id)
     article_id = _as_text(raw_id) or generated_id(stem, position)
     text_field, text = _first(record, fields.text)
