@@ -13,13 +13,15 @@ Formats (by extension, through ``.gz``, or forced with ``input_format``):
 
 from __future__ import annotations
 
+import errno
+import stat
 import sys
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import IO
 
-from agreement_nlp.article import Article, failed
+from agreement_nlp.article import Article, Status, failed
 from agreement_nlp.ingest.compressed import GZIP_ERRORS, gzip_problem, maybe_gunzip, read_limited
 from agreement_nlp.ingest.decode import (
     SNIFF_BYTES,
@@ -182,6 +184,35 @@ def _open(inp: InputFile, options: ReadOptions) -> IO[bytes]:
     return inp.path.open("rb")
 
 
+_NOT_REGULAR = (
+    (stat.S_ISFIFO, "a named pipe (FIFO)"),
+    (stat.S_ISSOCK, "a socket"),
+    (stat.S_ISCHR, "a character device"),
+    (stat.S_ISBLK, "a block device"),
+)
+
+
+def path_problem(path: Path) -> str | None:
+    """Why a path cannot be read as a file, without opening it (opening a FIFO waits for a
+    writer forever); None for a regular file.
+
+    >>> path_problem(Path("no/such/file.txt"))
+    'no such file or folder'
+    """
+    try:
+        mode = path.stat().st_mode
+    except FileNotFoundError:
+        return "broken symbolic link" if path.is_symlink() else "no such file or folder"
+    except OSError as exc:
+        if exc.errno == errno.ELOOP:
+            return "symbolic link loop"
+        return f"cannot open ({exc.strerror or exc})"
+    if stat.S_ISREG(mode):
+        return None
+    kind = next((name for test, name in _NOT_REGULAR if test(mode)), "not a regular file")
+    return f"not a regular file: {kind}, skipped"
+
+
 def read_input(inp: InputFile, options: ReadOptions = ReadOptions()) -> Iterator[Article]:
     """All articles of one input; never raises for bad content."""
     if inp.fmt not in INPUT_FORMATS:
@@ -192,9 +223,11 @@ def read_input(inp: InputFile, options: ReadOptions = ReadOptions()) -> Iterator
         )
         yield failed(inp.stem, inp.display, msg, status="skipped", unreadable=True)
         return
-    if inp.path is not None and not inp.path.exists():
+    problem = path_problem(inp.path) if inp.path is not None else None
+    if problem is not None:
+        status: Status = "error" if problem == "no such file or folder" else "skipped"
         yield failed(
-            inp.stem, inp.display, f"{inp.display}: no such file or folder", unreadable=True
+            inp.stem, inp.display, f"{inp.display}: {problem}", status=status, unreadable=True
         )
         return
     try:

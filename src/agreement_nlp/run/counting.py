@@ -31,6 +31,7 @@ from typing import IO
 from agreement_nlp.ingest.compressed import GZIP_MAGIC
 from agreement_nlp.ingest.decode import SNIFF_BYTES, InputError, sniff_encoding
 from agreement_nlp.ingest.discover import InputFile
+from agreement_nlp.ingest.readers import path_problem
 from agreement_nlp.ingest.records import CSV_FIELD_LIMIT, FieldMap, csv_header, sniff_delimiter
 
 LINE_FORMATS = ("jsonl", "csv", "tsv")
@@ -46,8 +47,8 @@ def count_records(inp: InputFile, fields: FieldMap | None = None) -> int | None:
         return None  # stdin can be read only once
     if inp.fmt not in (*LINE_FORMATS, "json"):
         return 1  # a text or HTML page is one article, an unsupported format one error
-    if not inp.path.exists():
-        return 1
+    if path_problem(inp.path) is not None:
+        return 1  # missing, a FIFO (opening it would wait forever), a link loop: one row
     if inp.fmt == "json":
         return None  # a list of records: only parsing the whole document tells
     try:
