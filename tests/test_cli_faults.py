@@ -5,8 +5,10 @@ from __future__ import annotations
 import csv
 import json
 import os
+import signal
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 import pytest
@@ -64,3 +66,107 @@ def test_fifo_and_link_loops_in_a_folder_are_skipped_not_waited_on(tmp_path: Pat
     assert rows["a"]["error"].endswith("symbolic link loop")
     assert rows["gone"]["error"].endswith("broken symbolic link")
     assert "pipe.jsonl: not a regular file" in done.stderr
+
+
+def extract_cli(*args: str, timeout: int = 300) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "agreement_nlp", "extract", *args, "--quiet"],
+        capture_output=True,
+        text=True,
+        timeout=timeout,
+        check=False,
+    )
+
+
+def one_article(tmp_path: Path) -> Path:
+    folder = tmp_path / "in"
+    folder.mkdir(exist_ok=True)
+    (folder / "a.txt").write_text("Titre\n\nLe ministre de la Santé, Awa Ba, a parlé.", "utf-8")
+    return folder
+
+
+def dead_pid() -> int:
+    """A process id that is not running (a child that has ended)."""
+    child = subprocess.run(
+        [sys.executable, "-c", "import os; print(os.getpid())"],
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    return int(child.stdout)
+
+
+@pytest.mark.slow
+def test_a_second_run_into_the_same_folder_is_refused_at_once(tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    (tmp_path / ".out.lock").write_text(f"{os.getpid()}\n", encoding="utf-8")  # a live run
+    done = extract_cli(str(one_article(tmp_path)), "--out", str(out))
+    assert done.returncode == 2
+    assert f"is being written by another run (pid {os.getpid()})" in done.stderr
+    assert "Traceback" not in done.stderr and not out.exists()
+
+
+@pytest.mark.slow
+def test_what_a_killed_run_left_is_removed_and_said(tmp_path: Path) -> None:
+    pid = dead_pid()
+    partial = tmp_path / f".out.partial-{pid}"
+    partial.mkdir()
+    (partial / "persons.csv").write_text("half", encoding="utf-8")
+    (tmp_path / ".out.lock").write_text(f"{pid}\n", encoding="utf-8")
+    done = extract_cli(str(one_article(tmp_path)), "--out", str(tmp_path / "out"))
+    assert done.returncode == 0, done.stderr
+    assert f"removed {partial}, left by a run that did not finish (pid {pid})" in done.stderr
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["in", "out"]
+
+
+@pytest.mark.slow
+def test_output_killed_between_the_two_renames_is_restored(tmp_path: Path) -> None:
+    pid = dead_pid()
+    old = tmp_path / f".out.old-{pid}"
+    old.mkdir()
+    (old / "_SUCCESS").write_text("{}", encoding="utf-8")
+    done = extract_cli(str(one_article(tmp_path)), "--out", str(tmp_path / "out"), "--overwrite")
+    assert done.returncode == 0, done.stderr
+    assert f"restored {tmp_path / 'out'} from {old}" in done.stderr
+    assert (tmp_path / "out" / "persons.csv").is_file() and not old.exists()
+
+
+@pytest.mark.slow
+def test_an_output_parent_that_is_a_file_exits_2_in_one_line(tmp_path: Path) -> None:
+    (tmp_path / "file").write_text("x", encoding="utf-8")
+    done = extract_cli(str(one_article(tmp_path)), "--out", str(tmp_path / "file" / "out"))
+    assert done.returncode == 2
+    assert done.stderr.strip().splitlines()[-1].endswith("is not a folder")
+    assert "Traceback" not in done.stderr
+
+
+@pytest.mark.slow
+def test_sigterm_removes_the_partial_output(tmp_path: Path) -> None:
+    folder = one_article(tmp_path)
+    for i in range(200):
+        (folder / f"b{i}.txt").write_text("Titre\n\n" + "Le ministre a parlé. " * 200, "utf-8")
+    out = tmp_path / "out"
+    run = subprocess.Popen(
+        [
+            sys.executable,
+            "-m",
+            "agreement_nlp",
+            "extract",
+            str(folder),
+            "--out",
+            str(out),
+            "--quiet",
+            "--workers",
+            "1",
+        ],
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+    deadline = time.monotonic() + 120
+    while not list(tmp_path.glob(".out.partial-*")) and time.monotonic() < deadline:
+        time.sleep(0.1)
+    run.send_signal(signal.SIGTERM)
+    _, err = run.communicate(timeout=120)
+    assert run.returncode == 128 + signal.SIGTERM, err
+    assert "terminated; nothing of this run was published" in err
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["in"]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import signal
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
 
@@ -193,6 +194,7 @@ def _run(
     from agreement_nlp.run.cluster import DaskMissingError
     from agreement_nlp.run.progress import show_progress
 
+    signal.signal(signal.SIGTERM, _terminated)
     try:
         return run_extract(
             inputs,
@@ -210,6 +212,15 @@ def _run(
     except (OutputFolderError, DaskMissingError) as exc:
         typer.echo(f"error: {exc}", err=True)
         raise typer.Exit(code=2) from exc
+    except OSError as exc:  # the readers report their own errors: this is the output
+        typer.echo(f"error: cannot write {out}: {exc.strerror or exc}", err=True)
+        raise typer.Exit(code=2) from exc
+
+
+def _terminated(signum: int, frame: object) -> None:
+    """SIGTERM ends the run like Ctrl-C: the partial output is removed, the lock dropped."""
+    typer.echo("error: terminated; nothing of this run was published", err=True)
+    raise SystemExit(128 + signum)
 
 
 def _exit_for(report: RunReport, *, strict: bool) -> None:

@@ -26,6 +26,7 @@ from typing import IO, Any
 import pyarrow.parquet as pq
 
 from agreement_nlp.export.excel import to_excel_csv_bytes
+from agreement_nlp.export.lock import OutputFolderError, OutputLock
 from agreement_nlp.export.writers import (
     FORMATS,
     MANIFEST,
@@ -87,11 +88,19 @@ class StreamWriter:
         self.overwrite = overwrite
         self.tables = tuple(tables)
         self.limit = row_group_rows if fmt == "parquet" else flush_rows
-        check_output_folder(self.out, overwrite=overwrite)
-        self.out.parent.mkdir(parents=True, exist_ok=True)
+        # The lock first: taking it clears what a killed run of this folder left.
+        self._lock = OutputLock(self.out).__enter__()
         self.staging = staging_folder(self.out)
-        shutil.rmtree(self.staging, ignore_errors=True)
-        self.staging.mkdir()
+        try:
+            check_output_folder(self.out, overwrite=overwrite)
+            shutil.rmtree(self.staging, ignore_errors=True)
+            self.staging.mkdir()
+        except OSError as exc:
+            self._lock.__exit__(None, None, None)
+            raise OutputFolderError(f"cannot write {self.out}: {exc.strerror or exc}") from exc
+        except BaseException:
+            self._lock.__exit__(None, None, None)
+            raise
         self.rows: dict[str, int] = dict.fromkeys(self.tables, 0)
         self._buffers: dict[str, list[Mapping[str, Any]]] = {t: [] for t in self.tables}
         self._files: dict[str, IO[bytes]] = {}
@@ -158,6 +167,7 @@ class StreamWriter:
         )
         publish(self.staging, self.out, overwrite=self.overwrite)
         self._closed = True
+        self._lock.__exit__(None, None, None)
         return [self.out / p.name for p in paths] + [self.out / MANIFEST]
 
     def abort(self) -> None:
@@ -165,6 +175,7 @@ class StreamWriter:
         self._close_files()
         shutil.rmtree(self.staging, ignore_errors=True)
         self._closed = True
+        self._lock.__exit__(None, None, None)
 
     def _close_files(self) -> None:
         for fh in self._files.values():

@@ -21,6 +21,7 @@ import pyarrow as pa
 import pyarrow.parquet as pq
 
 from agreement_nlp.export.excel import to_excel_csv_bytes
+from agreement_nlp.export.lock import OutputFolderError, OutputLock
 from agreement_nlp.tables.schema import TABLES, list_columns
 
 FORMATS = ("csv", "parquet", "jsonl")
@@ -129,10 +130,6 @@ def write_tables(
 MANIFEST = "_SUCCESS"
 
 
-class OutputFolderError(Exception):
-    """The output folder cannot be used; ``str(exc)`` says why and what to do."""
-
-
 def _ours(name: str) -> bool:
     stem, _, ext = name.partition(".")
     return name == MANIFEST or (stem in TABLES and ext in FORMATS)
@@ -224,16 +221,16 @@ def write_run(
     finished run.
     """
     out = Path(out_dir)
-    check_output_folder(out, overwrite=overwrite)
-    out.parent.mkdir(parents=True, exist_ok=True)
-    staging = staging_folder(out)
-    shutil.rmtree(staging, ignore_errors=True)
-    try:
-        paths = write_tables(tables, staging, fmt=fmt, excel=excel)
-        rows = {name: len(df) for name, df in tables.items()}
-        _atomic_write_bytes(staging / MANIFEST, manifest_bytes(paths, fmt, excel, rows))
-        publish(staging, out, overwrite=overwrite)
-    except BaseException:
+    with OutputLock(out):
+        check_output_folder(out, overwrite=overwrite)
+        staging = staging_folder(out)
         shutil.rmtree(staging, ignore_errors=True)
-        raise
+        try:
+            paths = write_tables(tables, staging, fmt=fmt, excel=excel)
+            rows = {name: len(df) for name, df in tables.items()}
+            _atomic_write_bytes(staging / MANIFEST, manifest_bytes(paths, fmt, excel, rows))
+            publish(staging, out, overwrite=overwrite)
+        except BaseException:
+            shutil.rmtree(staging, ignore_errors=True)
+            raise
     return [out / p.name for p in paths] + [out / MANIFEST]
