@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import gzip
 import json
 import os
 import signal
@@ -170,3 +171,28 @@ def test_sigterm_removes_the_partial_output(tmp_path: Path) -> None:
     assert run.returncode == 128 + signal.SIGTERM, err
     assert "terminated; nothing of this run was published" in err
     assert sorted(p.name for p in tmp_path.iterdir()) == ["in"]
+
+
+@pytest.mark.slow
+def test_a_decompression_bomb_record_is_skipped_and_the_dump_goes_on(tmp_path: Path) -> None:
+    """One gzip record expanding to 300 MB (past the 64 MiB limit) was read whole first."""
+    dump = tmp_path / "bomb.jsonl.gz"
+    with gzip.open(dump, "wb") as handle:
+        handle.write(json.dumps({"id": "first", "text": "Le ministre a parlé."}).encode() + b"\n")
+        handle.write(b'{"id": "bomb", "text": "')
+        block = b"a" * (1 << 20)
+        for _ in range(300):
+            handle.write(block)
+        handle.write(b'"}\n')
+        handle.write(json.dumps({"id": "last", "text": "Le ministre a signé."}).encode() + b"\n")
+    out = tmp_path / "out"
+    done = extract_cli(str(dump), "--out", str(out))
+    assert done.returncode == 0, done.stderr
+    with (out / "articles.csv").open(encoding="utf-8") as handle:
+        rows = {r["article_id"]: r for r in csv.DictReader(handle)}
+    assert [rows["first"]["status"], rows["bomb-2"]["status"], rows["last"]["status"]] == [
+        "ok",
+        "skipped",
+        "ok",
+    ]
+    assert "bomb.jsonl.gz:2: line too long (314572827 bytes), not read" in rows["bomb-2"]["error"]

@@ -179,6 +179,13 @@ def sniff_encoding(sample: bytes) -> str:
     return detect_western(sample) or "utf-8"
 
 
+class Overlong(bytes):
+    """Stands for a line too long to read in a stream of lines; its value is the line's size."""
+
+
+TOO_LONG = "line too long"
+
+
 def decode_lines(lines: Iterable[bytes], encoding: str) -> Iterator[tuple[int, str, str | None]]:
     """Yield ``(line number, text, problem)`` per line; ``problem`` names an undecodable byte.
 
@@ -190,6 +197,9 @@ def decode_lines(lines: Iterable[bytes], encoding: str) -> Iterator[tuple[int, s
     """
     first = True
     for lineno, line in enumerate(lines, start=1):
+        if isinstance(line, Overlong):
+            yield lineno, "\ufffd", f"{TOO_LONG} ({int(line)} bytes), not read"
+            continue
         raw = line
         if first and encoding in ("utf-8", "utf-8-sig") and raw.startswith(codecs.BOM_UTF8):
             raw = raw[len(codecs.BOM_UTF8) :]

@@ -26,6 +26,7 @@ from agreement_nlp.ingest.compressed import GZIP_ERRORS, gzip_problem, maybe_gun
 from agreement_nlp.ingest.decode import (
     SNIFF_BYTES,
     InputError,
+    Overlong,
     decode_bytes,
     decode_lines,
     sniff_encoding,
@@ -93,8 +94,25 @@ def _read_sample(stream: IO[bytes]) -> tuple[bytes, BaseException | None]:
     return b"".join(chunks), None
 
 
+def _lines(stream: IO[bytes], limit: int) -> Iterator[bytes]:
+    """The lines of ``stream``, none read past ``limit`` bytes: a longer one (one record of a
+    decompression bomb) is skipped in blocks, never held, and given as :class:`Overlong`."""
+    while line := stream.readline(limit + 1):
+        if len(line) <= limit or line.endswith(b"\n"):
+            yield line
+            continue
+        size = len(line)
+        while (block := stream.readline(1 << 20)) and not block.endswith(b"\n"):
+            size += len(block)
+        yield Overlong(f"{size + len(block)}".encode())
+
+
 def _numbered(
-    sample: bytes, failure: BaseException | None, stream: IO[bytes], seen: list[int]
+    sample: bytes,
+    failure: BaseException | None,
+    stream: IO[bytes],
+    seen: list[int],
+    limit: int = MAX_INPUT_BYTES,
 ) -> Iterator[bytes]:
     """Lines of ``sample`` then of the rest of ``stream``; ``seen[0]`` counts them.
 
@@ -108,9 +126,11 @@ def _numbered(
         yield part + b"\n"
     if failure is not None:
         raise failure
-    for line in stream:
+    for line in _lines(stream, max(1, limit - len(tail))):
         seen[0] += 1
-        yield tail + line
+        yield (
+            Overlong(b"%d" % (int(line) + len(tail))) if isinstance(line, Overlong) else tail + line
+        )
         tail = b""
     if tail:
         seen[0] += 1
@@ -132,7 +152,9 @@ def _line_records(stream: IO[bytes], inp: InputFile, options: ReadOptions) -> It
                 (n, line, None) for n, line in enumerate(text.splitlines(keepends=True), start=1)
             )
         else:
-            lines = decode_lines(_numbered(sample, failure, stream, seen), encoding)
+            lines = decode_lines(
+                _numbered(sample, failure, stream, seen, options.max_bytes), encoding
+            )
         if inp.fmt == "jsonl":
             yield from read_jsonl_lines(lines, inp.display, inp.stem, options.fields)
         else:

@@ -17,7 +17,7 @@ from pathlib import PurePath
 from typing import Any
 
 from agreement_nlp.article import Article, failed
-from agreement_nlp.ingest.decode import InputError
+from agreement_nlp.ingest.decode import TOO_LONG, InputError
 
 # Long articles in one CSV cell exceed the csv module's default 128 KiB limit.
 CSV_FIELD_LIMIT = min(sys.maxsize, 2**31 - 1)
@@ -184,6 +184,9 @@ def read_jsonl_lines(
             continue
         where = f"{display}:{lineno}"
         fallback_id = generated_id(stem, lineno)
+        if problem is not None and problem.startswith(TOO_LONG):
+            yield failed(fallback_id, where, f"{where}: {problem}", status="skipped")
+            continue
         if problem is not None:
             yield failed(fallback_id, where, f"{where}: undecodable bytes ({problem})")
             continue
