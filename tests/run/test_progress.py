@@ -137,3 +137,21 @@ def test_too_much_input_is_not_counted(tmp_path: Path, monkeypatch: pytest.Monke
 def test_bar_without_total_advances() -> None:
     with progress_bar(False, None) as advance:
         advance(3)
+
+
+def test_carriage_return_lines_give_no_total_and_are_read_as_lines(tmp_path: Path) -> None:
+    path = tmp_path / "old-mac.jsonl"
+    path.write_bytes(b'{"id": "a", "text": "Un."}\r{"id": "b", "text": "Deux."}\r')
+    (inp,) = discover([path])
+    assert count_records(inp) is None
+    assert [a.article_id for a in read_input(inp)] == ["a", "b"]
+
+
+def test_a_huge_jsonl_line_is_counted_without_being_held(tmp_path: Path) -> None:
+    path = tmp_path / "big.jsonl"
+    with path.open("wb") as handle:
+        handle.write(b'{"id": "a", "text": "Un."}\n{"id": "b", "text": "')
+        handle.write(b"x" * (3 << 20))
+        handle.write(b'"}\n\n')
+    (inp,) = discover([path])
+    assert count_records(inp) == 2

@@ -94,7 +94,26 @@ def _read_sample(stream: IO[bytes]) -> tuple[bytes, BaseException | None]:
     return b"".join(chunks), None
 
 
-def _lines(stream: IO[bytes], limit: int) -> Iterator[bytes]:
+class _CarriageReturns:
+    """A stream whose lines end with a lone CR (old Mac exports) read as if they ended with LF."""
+
+    def __init__(self, stream: IO[bytes]) -> None:
+        self.stream = stream
+        self.buffer = b""
+
+    def readline(self, limit: int) -> bytes:
+        while b"\n" not in self.buffer and len(self.buffer) < limit:
+            chunk = self.stream.read(1 << 16)
+            if not chunk:
+                break
+            self.buffer += chunk.replace(b"\r", b"\n")
+        cut = self.buffer.find(b"\n")
+        end = cut + 1 if 0 <= cut < limit else min(limit, len(self.buffer))
+        line, self.buffer = self.buffer[:end], self.buffer[end:]
+        return line
+
+
+def _lines(stream: IO[bytes] | _CarriageReturns, limit: int) -> Iterator[bytes]:
     """The lines of ``stream``, none read past ``limit`` bytes: a longer one (one record of a
     decompression bomb) is skipped in blocks, never held, and given as :class:`Overlong`."""
     while line := stream.readline(limit + 1):
@@ -110,7 +129,7 @@ def _lines(stream: IO[bytes], limit: int) -> Iterator[bytes]:
 def _numbered(
     sample: bytes,
     failure: BaseException | None,
-    stream: IO[bytes],
+    stream: IO[bytes] | _CarriageReturns,
     seen: list[int],
     limit: int = MAX_INPUT_BYTES,
 ) -> Iterator[bytes]:
@@ -152,8 +171,11 @@ def _line_records(stream: IO[bytes], inp: InputFile, options: ReadOptions) -> It
                 (n, line, None) for n, line in enumerate(text.splitlines(keepends=True), start=1)
             )
         else:
+            source: IO[bytes] | _CarriageReturns = stream
+            if b"\r" in sample and b"\n" not in sample:
+                sample, source = sample.replace(b"\r", b"\n"), _CarriageReturns(stream)
             lines = decode_lines(
-                _numbered(sample, failure, stream, seen, options.max_bytes), encoding
+                _numbered(sample, failure, source, seen, options.max_bytes), encoding
             )
         if inp.fmt == "jsonl":
             yield from read_jsonl_lines(lines, inp.display, inp.stem, options.fields)

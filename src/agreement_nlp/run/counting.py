@@ -72,15 +72,41 @@ def _count_line_records(raw: IO[bytes], fmt: str, fields: FieldMap | None) -> in
         encoding = sniff_encoding(sample)
     except InputError:
         return 1  # binary content
-    if encoding == "utf-16":
-        return None
-    lines = _text_lines(chain(io.BytesIO(sample + raw.readline()), raw), encoding)
+    if encoding == "utf-16" or (b"\r" in sample and b"\n" not in sample):
+        return None  # lines the readers split otherwise
     if fmt == "jsonl":
-        n: int | None = sum(1 for line in lines if line.strip())
+        n: int | None = _count_nonblank_lines(chain([sample], iter(lambda: raw.read(1 << 20), b"")))
     else:
+        lines = _text_lines(chain(io.BytesIO(sample + raw.readline()), raw), encoding)
         n = _count_rows(lines, "\t" if fmt == "tsv" else None, fields)
     # No record at all is still one article ("no records").
     return None if n is None else max(1, n)
+
+
+def _count_nonblank_lines(blocks: Iterator[bytes]) -> int:
+    """Lines holding more than white space, read in blocks: a huge line is never held.
+
+    >>> _count_nonblank_lines(iter([b'{"a": 1}\\n\\n  \\n{"b"', b': 2}']))
+    2
+    """
+    n, filled = 0, False
+    for block in blocks:
+        for line in _split_keep(block):
+            if line is None:  # a line ends here
+                n += filled
+                filled = False
+            elif line.strip():
+                filled = True
+    return n + filled
+
+
+def _split_keep(block: bytes) -> Iterator[bytes | None]:
+    """The pieces of ``block`` with None where a line ends."""
+    parts = block.split(b"\n")
+    for part in parts[:-1]:
+        yield part
+        yield None
+    yield parts[-1]
 
 
 def _text_lines(lines: Iterator[bytes], encoding: str) -> Iterator[str]:
