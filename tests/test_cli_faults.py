@@ -37,6 +37,7 @@ def test_lone_surrogate_in_a_record_loses_nothing(tmp_path: Path) -> None:
         rows = {r["article_id"]: r for r in csv.DictReader(handle)}
     assert rows["bad"]["status"] == rows["good"]["status"] == "ok"
     assert "dump.jsonl:1: 1 lone surrogate(s) replaced by U+FFFD" in rows["bad"]["error"]
+    assert "warning:" in done.stderr and "lone surrogate" in done.stderr
     persons = (out / "persons.csv").read_text(encoding="utf-8")
     assert "Awa Traoré" in persons
 

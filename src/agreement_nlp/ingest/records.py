@@ -104,6 +104,7 @@ def record_to_article(
     article = _to_article(record, source, position, fields, stem)
     if replaced and article.ok:
         article.error = f"{source}: {replaced} lone surrogate(s) replaced by U+FFFD"
+        print(f"warning: {article.error}", file=sys.stderr)
     return article
 
 
