@@ -15,6 +15,16 @@ from pathlib import Path
 import pytest
 
 
+def extract_cli(*args: str, timeout: int = 300) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "agreement_nlp", "extract", *args, "--quiet"],
+        capture_output=True,
+        text=True,
+        timeout=timeout,
+        check=False,
+    )
+
+
 @pytest.mark.slow
 def test_lone_surrogate_in_a_record_loses_nothing(tmp_path: Path) -> None:
     """A JSON-escaped lone surrogate ("\\ud800") used to crash the tokenizer and the run."""
@@ -25,13 +35,7 @@ def test_lone_surrogate_in_a_record_loses_nothing(tmp_path: Path) -> None:
         json.dumps(bad) + "\n" + json.dumps(good) + "\n", encoding="utf-8", errors="surrogatepass"
     )
     out = tmp_path / "out"
-    done = subprocess.run(
-        [sys.executable, "-m", "agreement_nlp", "extract", str(dump), "--out", str(out), "--quiet"],
-        capture_output=True,
-        text=True,
-        timeout=300,
-        check=False,
-    )
+    done = extract_cli(str(dump), "--out", str(out))
     assert done.returncode == 0, done.stderr
     with (out / "articles.csv").open(encoding="utf-8") as handle:
         rows = {r["article_id"]: r for r in csv.DictReader(handle)}
@@ -53,13 +57,7 @@ def test_fifo_and_link_loops_in_a_folder_are_skipped_not_waited_on(tmp_path: Pat
     (folder / "b.txt").symlink_to(folder / "a.txt")
     (folder / "gone.txt").symlink_to(tmp_path / "nowhere.txt")
     out = tmp_path / "out"
-    done = subprocess.run(
-        [sys.executable, "-m", "agreement_nlp", "extract", str(folder), "--out", str(out)],
-        capture_output=True,
-        text=True,
-        timeout=120,
-        check=False,
-    )
+    done = extract_cli(str(folder), "--out", str(out), timeout=120)
     assert done.returncode == 1  # inputs that could not be read, as the help says
     with (out / "articles.csv").open(encoding="utf-8") as handle:
         rows = {r["article_id"]: r for r in csv.DictReader(handle)}
@@ -68,16 +66,6 @@ def test_fifo_and_link_loops_in_a_folder_are_skipped_not_waited_on(tmp_path: Pat
     assert rows["a"]["error"].endswith("symbolic link loop")
     assert rows["gone"]["error"].endswith("broken symbolic link")
     assert "pipe.jsonl: not a regular file" in done.stderr
-
-
-def extract_cli(*args: str, timeout: int = 300) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, "-m", "agreement_nlp", "extract", *args, "--quiet"],
-        capture_output=True,
-        text=True,
-        timeout=timeout,
-        check=False,
-    )
 
 
 def one_article(tmp_path: Path) -> Path:
