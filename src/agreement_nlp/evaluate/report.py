@@ -89,10 +89,14 @@ class EvaluationReport:
         return pd.concat(frames, ignore_index=True)[["system", *ATTRIBUTE_COLUMNS]]
 
     def intervals(self) -> pd.DataFrame:
-        """F1 with 95% bootstrap intervals per system, source group (``all`` first) and table."""
+        """F1 with 95% bootstrap intervals per system, source group (``all`` first), source, table."""
         selections = {"all": list(self.article_ids)}
         for group in sorted(set(self.groups.values())):
             selections[group] = [a for a in self.article_ids if self.groups.get(a) == group]
+        # and each source apart: "bbcafrique_x" is of source bbcafrique
+        for source in sorted({a.split("_", 1)[0] for a in self.groups}):
+            ids = [a for a in self.article_ids if a in self.groups and a.startswith(source + "_")]
+            selections[source] = ids
         frames = [
             f1_intervals(result.per_article, ids).assign(system=name, group=group)
             for name, result in self.systems.items()
@@ -204,13 +208,13 @@ class EvaluationReport:
         names = [n for n in ("baseline", "pipeline") if n in self.systems]
         splits = f", split {'+'.join(self.splits)}" if self.splits else ""
         lines = [f"F1 with 95% bootstrap intervals (articles resampled{splits}):", ""]
-        head = f"{'':<13}{'group':<9}{'articles':>8}" + "".join(f"{n:>22}" for n in names)
+        head = f"{'':<13}{'group':<13}{'articles':>8}" + "".join(f"{n:>22}" for n in names)
         lines += [head, "-" * len(head)]
         index = {(r["system"], r["group"], r["table"]): r for r in intervals.to_dict("records")}
         for table in SCORED_TABLES:
             for group in dict.fromkeys(intervals["group"]):
                 first = index[(names[0], group, table)]
-                line = f"{ROW_LABELS[table]:<13}{group:<9}{int(first['n_articles']):>8}"
+                line = f"{ROW_LABELS[table]:<13}{group:<13}{int(first['n_articles']):>8}"
                 for n in names:
                     r = index[(n, group, table)]
                     cell = f"{_fmt(r['f1'])} [{_fmt(r['low'])}, {_fmt(r['high'])}]"
