@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import os
 from pathlib import Path
 
 import pandas as pd
@@ -172,3 +173,13 @@ def test_failed_write_leaves_nothing_that_looks_complete(
     with pytest.raises(OSError, match="disque plein"):
         write_run(sample_tables(), tmp_path / "out", "jsonl")
     assert list(tmp_path.iterdir()) == []
+
+
+def test_files_respect_the_umask(tmp_path: Path) -> None:
+    """Tables and _SUCCESS were written 0600 (mkstemp's mode), unreadable by a team's group."""
+    previous = os.umask(0o022)
+    try:
+        paths = write_run({t: empty(t) for t in TABLE_NAMES}, tmp_path / "out", "csv")
+    finally:
+        os.umask(previous)
+    assert {oct(p.stat().st_mode & 0o777) for p in paths} == {"0o644"}
