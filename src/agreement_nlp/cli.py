@@ -19,8 +19,21 @@ app = typer.Typer(
 )
 
 
+def _version(value: bool) -> None:
+    if value:
+        from importlib.metadata import version
+
+        typer.echo(f"agreement_nlp {version('agreement_nlp')}")
+        raise typer.Exit()
+
+
 @app.callback()
-def _root() -> None:
+def _root(
+    show_version: Annotated[
+        bool,
+        typer.Option("--version", callback=_version, is_eager=True, help="Print the version."),
+    ] = False,
+) -> None:
     """Keeps sub-commands explicit (``agreement-nlp extract ...``)."""
 
 
@@ -46,20 +59,22 @@ _InputFormat = Annotated[
     typer.Option("--input-format", help="Read every input as txt, jsonl, json, csv, tsv or html."),
 ]
 _Glob = Annotated[str, typer.Option("--glob", help="Files to read inside folders, e.g. '*.jsonl'.")]
-_IdField = Annotated[str | None, typer.Option("--id-field", help="Record field with the id [id].")]
+_IdField = Annotated[
+    str | None, typer.Option("--id-field", help="Record field with the id \\[id].")
+]
 _TextField = Annotated[
     str | None,
-    typer.Option("--text-field", help="Record field with the text [text, content, body]."),
+    typer.Option("--text-field", help="Record field with the text \\[text, content, body]."),
 ]
 _TitleField = Annotated[
     str | None, typer.Option("--title-field", help="Record field with the title.")
 ]
 _DateField = Annotated[
     str | None,
-    typer.Option("--date-field", help="Record field with the date [published_at, date]."),
+    typer.Option("--date-field", help="Record field with the date \\[published_at, date]."),
 ]
 _UrlField = Annotated[
-    str | None, typer.Option("--url-field", help="Record field with the URL [url].")
+    str | None, typer.Option("--url-field", help="Record field with the URL \\[url].")
 ]
 _Overwrite = Annotated[
     bool, typer.Option("--overwrite", help="Replace the tables of a previous run in --out.")
@@ -68,7 +83,9 @@ _Strict = Annotated[bool, typer.Option("--strict", help="Fail on any article in 
 _Quiet = Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar.")]
 _Workers = Annotated[
     int | None,
-    typer.Option("--workers", "-w", min=1, help="Processes, each with its own model [all cores]."),
+    typer.Option(
+        "--workers", "-w", min=1, help="Processes, each with its own model \\[all cores]."
+    ),
 ]
 _Engine = Annotated[
     str, typer.Option("--engine", help="local (processes here) or dask (a cluster).")
@@ -77,7 +94,7 @@ _Scheduler = Annotated[
     str | None,
     typer.Option(
         "--scheduler",
-        help="Dask scheduler address (with --engine dask) [a local cluster of --workers].",
+        help="Dask scheduler address (with --engine dask) \\[a local cluster of --workers].",
     ),
 ]
 
@@ -332,7 +349,7 @@ def show_cli(
     file: Annotated[Path, typer.Argument(help="One article: a .txt file (or a one-record input).")],
     html_path: Annotated[
         Path | None,
-        typer.Option("--html", help="Write the HTML page here [default: stdout]."),
+        typer.Option("--html", help="Write the HTML page here \\[default: stdout]."),
     ] = None,
     article_id: Annotated[
         str | None, typer.Option("--id", help="Which article, for a file of several records.")
