@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import gzip
 import io
+import json
 import time
 from pathlib import Path
 
@@ -74,3 +75,38 @@ def test_random_text_through_the_pipeline(nlp: Language, texts: list[str], tmp_p
     articles = [r["articles"][0] for r in rows]
     assert [a["article_id"] for a in articles] == [f"r{i}" for i in range(len(texts))]
     assert all(a["status"] in STATUSES for a in articles)
+
+
+HOSTILE = st.one_of(
+    st.characters(),
+    st.integers(0xD800, 0xDFFF).map(chr),  # lone surrogates, as JSON escapes carry them
+    st.sampled_from(["\u200b", "\u200d", "\ufeff", "\u202e", "\u2066", "\x00", "\x1b", "\r"]),
+    st.sampled_from(["Le ministre ", "Awa Ba", " a signé un accord", ". ", "\n"]),
+)
+
+
+@settings(
+    max_examples=10, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(texts=st.lists(st.lists(HOSTILE, max_size=120).map("".join), min_size=1, max_size=3))
+@pytest.mark.model
+def test_hostile_json_text_through_the_pipeline(
+    nlp: Language, texts: list[str], tmp_path: Path
+) -> None:
+    """Control, bidi and zero-width characters and lone surrogates in JSONL: no crash, every
+    record accounted for, every mention's offsets point at its text."""
+    dump = tmp_path / "dump.jsonl"
+    dump.write_text(
+        "".join(json.dumps({"id": f"r{i}", "text": t}) + "\n" for i, t in enumerate(texts)),
+        encoding="ascii",  # json.dumps escapes everything, surrogates included
+    )
+    articles = list(to_articles(dump))
+    rows = list(iter_article_rows(articles, nlp))
+    assert [r["articles"][0]["article_id"] for r in rows] == [a.article_id for a in articles]
+    assert len(articles) == len(texts)
+    text_of = {a.article_id: a.text for a in articles}
+    for r in rows:
+        for m in r.get("mentions", []):
+            text = text_of[m["article_id"]]
+            assert 0 <= m["start"] <= m["end"] <= len(text)
+            assert text[m["start"] : m["end"]] == m["text"]
