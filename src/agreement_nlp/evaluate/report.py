@@ -17,12 +17,14 @@ from typing import Any
 
 import pandas as pd
 
+from agreement_nlp.evaluate.corpus import source_of
 from agreement_nlp.evaluate.intervals import INTERVAL_COLUMNS, f1_intervals
 from agreement_nlp.evaluate.scoring import (
     ATTRIBUTE_COLUMNS,
     ATTRIBUTES,
     SCORED_TABLES,
     SystemResult,
+    json_value,
     scores_by_table,
 )
 from agreement_nlp.tables.frames import Tables
@@ -36,12 +38,6 @@ ROW_LABELS = {
     "agreements": "agreements",
     "signatories": "signatories",
 }
-
-
-def _json_value(value: Any) -> Any:
-    if isinstance(value, float) and math.isnan(value):
-        return None
-    return value.item() if hasattr(value, "item") else value
 
 
 def _fmt(value: Any) -> str:
@@ -94,9 +90,10 @@ class EvaluationReport:
         for group in sorted(set(self.groups.values())):
             selections[group] = [a for a in self.article_ids if self.groups.get(a) == group]
         # and each source apart: "bbcafrique_x" is of source bbcafrique
-        for source in sorted({a.split("_", 1)[0] for a in self.groups}):
-            ids = [a for a in self.article_ids if a in self.groups and a.startswith(source + "_")]
-            selections[source] = ids
+        for source in sorted({source_of(a) for a in self.groups}):
+            selections[source] = [
+                a for a in self.article_ids if a in self.groups and source_of(a) == source
+            ]
         frames = [
             f1_intervals(result.per_article, ids).assign(system=name, group=group)
             for name, result in self.systems.items()
@@ -128,7 +125,7 @@ class EvaluationReport:
             "splits": list(self.splits),
             **{name: r.to_dict() for name, r in self.systems.items()},
             "intervals": [
-                {k: _json_value(v) for k, v in row.items()}
+                {k: json_value(v) for k, v in row.items()}
                 for row in self.intervals().to_dict("records")
             ],
         }

@@ -128,14 +128,14 @@ class SystemResult:
         """JSON-serialisable: scores and attribute accuracies per table."""
         return {
             "scores": {
-                r["table"]: {k: _json(r[k]) for k in SCORE_COLUMNS if k != "table"}
+                r["table"]: {k: json_value(r[k]) for k in SCORE_COLUMNS if k != "table"}
                 for r in self.scores.to_dict("records")
             },
             "attributes": {
                 f"{r['table']}.{r['attribute']}": {
                     "n": int(r["n"]),
                     "correct": int(r["correct"]),
-                    "accuracy": _json(r["accuracy"]),
+                    "accuracy": json_value(r["accuracy"]),
                 }
                 for r in self.attributes.to_dict("records")
             },
@@ -147,7 +147,8 @@ class SystemResult:
         }
 
 
-def _json(value: Any) -> Any:
+def json_value(value: Any) -> Any:
+    """A cell as JSON: None for missing and NaN, Python scalars for numpy ones."""
     if value is None or value is pd.NA or (isinstance(value, float) and math.isnan(value)):
         return None
     if hasattr(value, "item"):  # numpy scalars
