@@ -91,22 +91,12 @@ def _count_nonblank_lines(blocks: Iterator[bytes]) -> int:
     """
     n, filled = 0, False
     for block in blocks:
-        for line in _split_keep(block):
-            if line is None:  # a line ends here
-                n += filled
-                filled = False
-            elif line.strip():
-                filled = True
+        *ended, rest = block.split(b"\n")
+        for part in ended:  # each ends a line
+            n += filled or bool(part.strip())
+            filled = False
+        filled = filled or bool(rest.strip())
     return n + filled
-
-
-def _split_keep(block: bytes) -> Iterator[bytes | None]:
-    """The pieces of ``block`` with None where a line ends."""
-    parts = block.split(b"\n")
-    for part in parts[:-1]:
-        yield part
-        yield None
-    yield parts[-1]
 
 
 def _text_lines(lines: Iterator[bytes], encoding: str) -> Iterator[str]:
