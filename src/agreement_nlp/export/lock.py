@@ -74,6 +74,10 @@ class OutputLock:
         self._held = False
 
     def __enter__(self) -> OutputLock:
+        return self.acquire()
+
+    def acquire(self) -> OutputLock:
+        """Take the lock (and clear what killed runs left); :class:`OutputFolderError` if not."""
         parent = self.out.parent
         if parent.exists() and not parent.is_dir():
             raise OutputFolderError(f"cannot write {self.out}: {parent} is not a folder")
@@ -113,6 +117,10 @@ class OutputLock:
         exc: BaseException | None,
         tb: TracebackType | None,
     ) -> None:
+        self.release()
+
+    def release(self) -> None:
+        """Drop the lock; nothing happens when it is not held."""
         if self._held:
             self.path.unlink(missing_ok=True)
             self._held = False

@@ -89,17 +89,17 @@ class StreamWriter:
         self.tables = tuple(tables)
         self.limit = row_group_rows if fmt == "parquet" else flush_rows
         # The lock first: taking it clears what a killed run of this folder left.
-        self._lock = OutputLock(self.out).__enter__()
+        self._lock = OutputLock(self.out).acquire()
         self.staging = staging_folder(self.out)
         try:
             check_output_folder(self.out, overwrite=overwrite)
             shutil.rmtree(self.staging, ignore_errors=True)
             self.staging.mkdir()
         except OSError as exc:
-            self._lock.__exit__(None, None, None)
+            self._lock.release()
             raise OutputFolderError(f"cannot write {self.out}: {exc.strerror or exc}") from exc
         except BaseException:
-            self._lock.__exit__(None, None, None)
+            self._lock.release()
             raise
         self.rows: dict[str, int] = dict.fromkeys(self.tables, 0)
         self._buffers: dict[str, list[Mapping[str, Any]]] = {t: [] for t in self.tables}
@@ -167,7 +167,7 @@ class StreamWriter:
         )
         publish(self.staging, self.out, overwrite=self.overwrite)
         self._closed = True
-        self._lock.__exit__(None, None, None)
+        self._lock.release()
         return [self.out / p.name for p in paths] + [self.out / MANIFEST]
 
     def abort(self) -> None:
@@ -175,7 +175,7 @@ class StreamWriter:
         self._close_files()
         shutil.rmtree(self.staging, ignore_errors=True)
         self._closed = True
-        self._lock.__exit__(None, None, None)
+        self._lock.release()
 
     def _close_files(self) -> None:
         for fh in self._files.values():
