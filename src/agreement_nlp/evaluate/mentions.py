@@ -143,7 +143,6 @@ def _anchor_span(span: dict[str, Any], text: str, where: str) -> tuple[int, int]
             raise AnnotationError(
                 f"{where}: span {span.get('id')!r}: 'after' {span['after']!r} is not in the text"
             )
-        starts = [s for s in starts if any(b <= s for b in before)]
         best = min(((s - b, s) for s in starts for b in before if b <= s), default=(0, -1))[1]
         if best < 0:
             raise AnnotationError(
