@@ -17,7 +17,7 @@ PACKAGE = ROOT / "src" / "agreement_nlp"
 
 # Lowest first: a module may import its own stage and the stages below it.
 LAYERS: list[tuple[str, ...]] = [
-    ("article", "text", "resources", "extensions"),
+    ("article", "text", "resources", "extensions", "linear"),
     ("lexicon",),
     ("segment",),
     ("ingest",),
@@ -32,7 +32,8 @@ LAYERS: list[tuple[str, ...]] = [
     ("run",),
     ("api",),
     ("evaluate", "display"),
-    ("cli", "__main__", ""),
+    ("train",),
+    ("cli", "cli_corpus", "__main__", ""),
 ]
 
 

@@ -8,6 +8,8 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
+from agreement_nlp.cli_corpus import corpus_app
+
 if TYPE_CHECKING:
     from agreement_nlp.ingest.readers import ReadOptions
     from agreement_nlp.run.batch import RunReport
@@ -297,51 +299,34 @@ def evaluate_cli(
         report.write_errors(errors_path)
 
 
-corpus_app = typer.Typer(no_args_is_help=True, help="The mention-level annotated corpus.")
-app.add_typer(corpus_app, name="corpus")
-
-
-@corpus_app.command("validate")
-def corpus_validate_cli(
-    files: Annotated[list[Path], typer.Argument(help="Annotation files (.jsonl).")],
-    texts: Annotated[Path, typer.Option("--texts", help="Folder of the annotated texts.")],
+@app.command("train")
+def train_cli(
+    gold: Annotated[
+        Path, typer.Option("--gold", help="Folder of mention-level annotations (*.jsonl).")
+    ],
+    texts: Annotated[
+        list[Path],
+        typer.Option("--texts", help="Folder of the annotated texts (repeat for several)."),
+    ],
+    out: Annotated[
+        Path | None,
+        typer.Option("--out", help="Model file to write [default: the package's own]."),
+    ] = None,
 ) -> None:
-    """Check annotation files against their texts: offsets, words, labels, relations, hashes."""
-    from agreement_nlp.evaluate.mentions import AnnotationError, validate_files
+    """Rebuild the agreement model: fit on the train split, calibrate on dev (see docs/models.md)."""
+    from agreement_nlp.evaluate import GoldError
+    from agreement_nlp.train.fit import TrainingError
+    from agreement_nlp.train.run import describe, train_agreements
 
     try:
-        problems = validate_files(files, texts)
-    except AnnotationError as exc:
-        problems = [str(exc)]
-    for problem in problems:
-        typer.echo(problem, err=True)
-    typer.echo(f"{len(problems)} problem(s)")
-    raise typer.Exit(code=1 if problems else 0)
+        report = train_agreements(gold, texts, out)
+    except (GoldError, TrainingError) as exc:
+        typer.echo(f"error: {exc}", err=True)
+        raise typer.Exit(code=2) from exc
+    typer.echo(describe(report))
 
 
-@corpus_app.command("split")
-def corpus_split_cli(
-    folder: Annotated[Path, typer.Argument(help="Folder of annotation files and splits.json.")],
-) -> None:
-    """Give new annotated articles a split (stratified by source and agreement); keep old ones."""
-    from agreement_nlp.evaluate.corpus import write_splits
-
-    counts = write_splits(folder)
-    typer.echo(", ".join(f"{split}: {n}" for split, n in counts.items()))
-
-
-@corpus_app.command("agreement")
-def corpus_agreement_cli(
-    second: Annotated[Path, typer.Argument(help="The second, independent pass (.jsonl).")],
-    first: Annotated[list[Path], typer.Argument(help="The first pass (.jsonl files).")],
-) -> None:
-    """F1 between two annotation passes of the same articles, per label."""
-    from agreement_nlp.evaluate.interannotator import agreement_table, paired_records
-
-    pairs = paired_records(first, second)
-    table = agreement_table(pairs)
-    typer.echo(f"{len(pairs)} articles annotated twice")
-    typer.echo(table.to_string(index=False, float_format=lambda v: f"{v:.2f}"))
+app.add_typer(corpus_app, name="corpus")
 
 
 @app.command("show")

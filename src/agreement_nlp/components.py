@@ -107,14 +107,25 @@ class PersonsComponent:
 
 
 class AgreementsComponent:
-    """Agreements with type, domains, parties, status, date, place and signatories."""
+    """Agreements with type, domains, parties, status, date, place and signatories.
+
+    ``keep_all`` keeps every agreement the rules propose, whatever the model says (for
+    training: ``nlp.add_pipe("agreement_agreements", config={"keep_all": True})``).
+    """
+
+    def __init__(self, keep_all: bool = False) -> None:
+        self.keep_all = keep_all
 
     def __call__(self, doc: Doc) -> Doc:
         from agreement_nlp.extraction.agreements.agreements import extract_agreements
         from agreement_nlp.segment.doccache import forget
 
         doc._.agreements = extract_agreements(
-            doc, doc._.persons or [], doc._.ministries or [], doc._.home_country
+            doc,
+            doc._.persons or [],
+            doc._.ministries or [],
+            doc._.home_country,
+            keep_all=self.keep_all,
         )
         # The cache holds Spans, which must not travel with the Doc (DocBin, pickling).
         forget(doc)
@@ -139,7 +150,7 @@ def make_persons(nlp: Language, name: str) -> PersonsComponent:
     return PersonsComponent()
 
 
-@Language.factory("agreement_agreements")
-def make_agreements(nlp: Language, name: str) -> AgreementsComponent:
+@Language.factory("agreement_agreements", default_config={"keep_all": False})
+def make_agreements(nlp: Language, name: str, keep_all: bool) -> AgreementsComponent:
     register_extensions()
-    return AgreementsComponent()
+    return AgreementsComponent(keep_all)

@@ -14,8 +14,9 @@ from __future__ import annotations
 import hashlib
 import json
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from agreement_nlp.evaluate.gold import GoldArticle, GoldError, parse_gold
 from agreement_nlp.evaluate.mention_tables import record_tables
@@ -53,6 +54,7 @@ class CorpusArticle:
     file: str
     split: str
     gold: GoldArticle
+    record: dict[str, Any] = field(default_factory=dict, repr=False)  # the annotation itself
 
     @property
     def source(self) -> str:
@@ -112,7 +114,7 @@ def load_corpus(
             if record.get("text_sha256") != text_sha256(text_path.read_text(encoding="utf-8")):
                 raise GoldError(f"{where}: {text_path} is not the text annotated (hash differs)")
             gold = parse_gold(record_tables(record), Path(f"{where}"), text_path)
-            out.append(CorpusArticle(name, split, gold))
+            out.append(CorpusArticle(name, split, gold, dict(record)))
     return out
 
 

@@ -67,3 +67,6 @@ class Agreement:
     evidence: str | None = None
     signatories: list[Signatory] = field(default_factory=list)
     rule: str | None = None
+    confidence: float | None = None  # calibrated probability the trained model gives
+    # what the model read, per mention (training collects it; not exported)
+    features: list[dict[str, float]] = field(default_factory=list, repr=False, compare=False)

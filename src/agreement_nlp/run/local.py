@@ -19,7 +19,8 @@ from agreement_nlp.tables.schema import TABLE_NAMES, frame
 MAX_CHARS = 1_000_000
 
 
-def _run_components(nlp: Language, doc: Doc, article: Article) -> None:
+def run_components(nlp: Language, doc: Doc, article: Article) -> None:
+    """Our components on a parsed Doc, with the article's id and publication date set first."""
     doc._.article_id = article.article_id
     doc._.published_at = article.published_at
     doc._.published_at_source = article.published_at_source
@@ -65,7 +66,7 @@ def iter_article_rows(
         while pending and pending[0][0] < index:
             yield {"articles": [article_row(pending.pop(0)[1], None)]}
         try:
-            _run_components(nlp, doc, art)
+            run_components(nlp, doc, art)
             rows = doc_rows(doc, art)
         except Exception as exc:  # one bad article must not stop the run
             art.status = "error"

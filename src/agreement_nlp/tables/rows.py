@@ -141,6 +141,7 @@ def _agreement_rows(agreements: Sequence[Agreement], aid: str) -> list[dict[str,
             "start": a.mentions[0].start,
             "end": a.mentions[0].end,
             "rule": a.rule,
+            "confidence": a.confidence,
         }
         for a in agreements
     ]
@@ -157,6 +158,7 @@ def _signatory_rows(agreements: Sequence[Agreement], aid: str) -> list[dict[str,
             "ministry": s.ministry,
             "country": s.country,
             "evidence": s.evidence,
+            "confidence": a.confidence,
         }
         for a in agreements
         for s in a.signatories

@@ -113,7 +113,15 @@ TABLES: dict[str, tuple[Column, ...]] = {
         Column("evidence", "str", "The sentence that names the agreement."),
         Column("start", "int", "Start offset of the first mention."),
         Column("end", "int", "End offset of the first mention."),
-        Column("rule", "str", "Which rules gave type, status and date."),
+        Column(
+            "rule", "str", "Which rules gave type, status and date, and the model that kept it."
+        ),
+        Column(
+            "confidence",
+            "float",
+            "Probability, calibrated on the dev split, that this is a formal agreement the "
+            "article reports (the agreement model, resources/models/agreements.json).",
+        ),
     ),
     "signatories": (
         Column("article_id", "str", "Article."),
@@ -124,6 +132,11 @@ TABLES: dict[str, tuple[Column, ...]] = {
         Column("ministry", "str", "Ministry of the signatory, for ministers."),
         Column("country", "str", "Country or organisation the signatory signed for."),
         Column("evidence", "str", "The sentence that names the signatory."),
+        Column(
+            "confidence",
+            "float",
+            "The confidence of the agreement signed (the signatory itself is found by rules).",
+        ),
     ),
     "dates": (
         Column("article_id", "str", "Article."),

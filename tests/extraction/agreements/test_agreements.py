@@ -1,8 +1,13 @@
 """Agreements: type, status, parties, date, place and signatories on texts written
-for the project. Dev, held-out and bug cases are kept apart."""
+for the project. Dev, held-out and bug cases are kept apart.
+
+These cases check what the rules propose and read (every proposal kept): whether a
+proposal is kept is the agreement model's decision, tested in ``test_decision.py`` and
+measured on the real corpus."""
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from typing import Any
 
 import pytest
@@ -40,19 +45,30 @@ def check_agreements(case: dict[str, Any], nlp: Language) -> None:
             assert sorted(map(norm, names)) == sorted(map(norm, expected["signatories"]))
 
 
+@pytest.fixture
+def proposing(nlp: Language) -> Iterator[Language]:
+    """The shared pipeline with every agreement proposal kept, for the length of a test."""
+    pipe = nlp.get_pipe("agreement_agreements")
+    pipe.keep_all = True
+    try:
+        yield nlp
+    finally:
+        pipe.keep_all = False
+
+
 @pytest.mark.parametrize("case", load_cases("agreements_dev.yaml"))
 @pytest.mark.model
-def test_dev(case: dict[str, Any], nlp: Language) -> None:
-    check_agreements(case, nlp)
+def test_dev(case: dict[str, Any], proposing: Language) -> None:
+    check_agreements(case, proposing)
 
 
 @pytest.mark.parametrize("case", load_cases("agreements_heldout.yaml"))
 @pytest.mark.model
-def test_heldout(case: dict[str, Any], nlp: Language) -> None:
-    check_agreements(case, nlp)
+def test_heldout(case: dict[str, Any], proposing: Language) -> None:
+    check_agreements(case, proposing)
 
 
 @pytest.mark.parametrize("case", load_cases("agreements_bugs.yaml"))
 @pytest.mark.model
-def test_bugs_stay_fixed(case: dict[str, Any], nlp: Language) -> None:
-    check_agreements(case, nlp)
+def test_bugs_stay_fixed(case: dict[str, Any], proposing: Language) -> None:
+    check_agreements(case, proposing)

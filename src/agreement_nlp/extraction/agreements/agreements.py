@@ -13,8 +13,6 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 from spacy.tokens import Doc
 
 from agreement_nlp.extraction.agreements.candidates import _enumerated, _find
@@ -22,8 +20,10 @@ from agreement_nlp.extraction.agreements.counterparts import (
     apply_corrections,
     counterpart_corrections,
 )
+from agreement_nlp.extraction.agreements.decision import MODEL, decide
+from agreement_nlp.extraction.agreements.features import agreement_features
 from agreement_nlp.extraction.agreements.grouping import _group
-from agreement_nlp.extraction.agreements.model import SOURCE, _Draft
+from agreement_nlp.extraction.agreements.model import SOURCE, Found, _Article, _Draft
 from agreement_nlp.extraction.agreements.parties import _parties
 from agreement_nlp.extraction.agreements.rules import (
     AgreementRules,
@@ -48,34 +48,22 @@ from agreement_nlp.segment.sentences import Segments
 from agreement_nlp.text import squash
 
 
-@dataclass(frozen=True)
-class _Article:
-    """What every agreement of one article reads: its sentences, persons, signing sentences."""
-
-    doc: Doc
-    segs: Segments
-    rules: AgreementRules
-    persons: list[Person]
-    ministries: list[Ministry]
-    home: str | None
-    signing_segs: list[int]
-    status: tuple[str, str] | None  # (status, rule) the article's signing sentences give
-    dates: list[tuple[str, str]]  # (day, rule) they give
-    company_spans: list[tuple[int, str]]
-    mentioned_in: dict[int, list[_Draft]]
-
-
 def extract_agreements(
     doc: Doc,
     persons: list[Person] | None = None,
     ministries: list[Ministry] | None = None,
     home: str | None = None,
+    *,
+    keep_all: bool = False,
 ) -> list[Agreement]:
     """The agreements of a Doc run through the furniture, dates and persons stages.
 
     ``persons``, ``ministries`` and ``home`` are that stage's output; the countries of
     signatories who signed for the other side are corrected in them (see
     :func:`~agreement_nlp.extraction.agreements.counterparts.counterpart_corrections`).
+    The rules propose agreements; the trained model of
+    :mod:`~agreement_nlp.extraction.agreements.decision` keeps those it finds likely
+    (``keep_all`` keeps every proposal, as training needs) and gives each its confidence.
     """
     rules = default_rules()
     content_end, holes = content_bounds(doc)
@@ -104,8 +92,10 @@ def extract_agreements(
         mentioned_in=_mentioned_in(drafts),
     )
     out: list[Agreement] = []
-    for n, d in enumerate(sorted(drafts, key=lambda x: x.named.start), start=1):
-        out.append(_agreement(n, d, article, out[-1].signatories if out else []))
+    for d in sorted(drafts, key=lambda x: x.named.start):
+        built = _agreement(len(out) + 1, d, article, out[-1].signatories if out else [], keep_all)
+        if built is not None:
+            out.append(built)
     return out
 
 
@@ -141,7 +131,14 @@ def _when(d: _Draft, a: _Article, status: str) -> tuple[str | None, str]:
     return None, "date:none"
 
 
-def _agreement(n: int, d: _Draft, a: _Article, previous: list[Signatory]) -> Agreement:
+def _in_order(d: _Draft) -> list[Found]:
+    return sorted([d.named, *d.refs], key=lambda x: x.start)
+
+
+def _agreement(
+    n: int, d: _Draft, a: _Article, previous: list[Signatory], keep_all: bool
+) -> Agreement | None:
+    """The agreement a draft describes, or None when the model does not keep it."""
     doc, segs, rules = a.doc, a.segs, a.rules
     status, status_rule = _status(d, segs, doc, rules, a.status)
     sigs = _signatories(d, segs, a.persons, a.ministries, doc, rules, a.mentioned_in, previous)
@@ -150,6 +147,10 @@ def _agreement(n: int, d: _Draft, a: _Article, previous: list[Signatory]) -> Agr
         doc, segs, a.signing_segs
     )
     parties = _parties(d, segs, doc, sigs, a.signing_segs, rules, a.home, a.company_spans)
+    features = agreement_features(d, a, status_rule, parties, sigs, signed_on)  # mention order
+    kept, confidence = decide(features, keep_all)
+    if not kept:
+        return None
     corrections = counterpart_corrections(sigs, parties, a.persons, a.ministries, a.home)
     apply_corrections(corrections, sigs, a.persons, a.ministries)
     parties = sorted({*parties, *(s.country for s in sigs if s.country)})
@@ -157,7 +158,7 @@ def _agreement(n: int, d: _Draft, a: _Article, previous: list[Signatory]) -> Agr
     text = text_of(doc)
     mentions = [
         Mention(text[f.start : f.title_end or f.end], f.start, f.title_end or f.end, SOURCE)
-        for f in sorted([d.named, *d.refs], key=lambda x: x.start)
+        for f in _in_order(d)
     ]
     return Agreement(
         agreement_id=f"A{n}",
@@ -171,5 +172,7 @@ def _agreement(n: int, d: _Draft, a: _Article, previous: list[Signatory]) -> Agr
         status=status,
         evidence=segs.text_of(d.named.seg)[:500],
         signatories=sigs,
-        rule=f"type:{d.named.rule.pattern};{status_rule};{date_rule}",
+        rule=f"type:{d.named.rule.pattern};{status_rule};{date_rule};model:{MODEL}",
+        confidence=round(confidence, 3),
+        features=features,
     )

@@ -1,0 +1,1 @@
+"""Training the decision models from the annotated corpus (``agreement-nlp train``)."""
