@@ -40,7 +40,8 @@ def test_a_model_survives_its_own_json() -> None:
     assert again.to_json() == model.to_json()
 
 
-def test_the_shipped_agreement_model_loads_and_says_how_it_was_trained() -> None:
-    model = load_model("agreements")
-    assert model.weights, "the agreement model has no weights: run agreement-nlp train"
+@pytest.mark.parametrize("name", ["agreements", "persons"])
+def test_the_shipped_models_load_and_say_how_they_were_trained(name: str) -> None:
+    model = load_model(name)
+    assert model.weights, f"the {name} model has no weights: run agreement-nlp train"
     assert {"train", "dev", "seed"} <= set(model.trained)

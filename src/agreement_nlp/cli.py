@@ -310,20 +310,21 @@ def train_cli(
     ],
     out: Annotated[
         Path | None,
-        typer.Option("--out", help="Model file to write [default: the package's own]."),
+        typer.Option("--out", help="Folder for the model files \\[default: the package's own]."),
     ] = None,
 ) -> None:
-    """Rebuild the agreement model: fit on the train split, calibrate on dev (see docs/models.md)."""
+    """Rebuild the decision models: fit on the train split, calibrate on dev (docs/models.md)."""
     from agreement_nlp.evaluate import GoldError
     from agreement_nlp.train.fit import TrainingError
-    from agreement_nlp.train.run import describe, train_agreements
+    from agreement_nlp.train.run import describe, train_models
 
     try:
-        report = train_agreements(gold, texts, out)
+        reports = train_models(gold, texts, out)
     except (GoldError, TrainingError) as exc:
         typer.echo(f"error: {exc}", err=True)
         raise typer.Exit(code=2) from exc
-    typer.echo(describe(report))
+    for report in reports:
+        typer.echo(describe(report))
 
 
 app.add_typer(corpus_app, name="corpus")

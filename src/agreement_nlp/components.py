@@ -94,12 +94,18 @@ def _in_spans(doc: Doc, start: int, end: int, key: str = "furniture") -> bool:
 
 
 class PersonsComponent:
-    """Persons with role, title, ministry and country; ministries (``doc._.persons``, ``doc._.ministries``)."""
+    """Persons with role, title, ministry and country; ministries (``doc._.persons``, ``doc._.ministries``).
+
+    ``keep_all`` keeps every office the rules give, whatever the model says (training).
+    """
+
+    def __init__(self, keep_all: bool = False) -> None:
+        self.keep_all = keep_all
 
     def __call__(self, doc: Doc) -> Doc:
         from agreement_nlp.extraction.persons.persons import extract_persons_and_ministries
 
-        persons, ministries, home = extract_persons_and_ministries(doc)
+        persons, ministries, home = extract_persons_and_ministries(doc, keep_all=self.keep_all)
         doc._.home_country = home
         doc._.persons = persons
         doc._.ministries = ministries
@@ -144,10 +150,10 @@ def make_dates(nlp: Language, name: str) -> DatesComponent:
     return DatesComponent()
 
 
-@Language.factory("agreement_persons")
-def make_persons(nlp: Language, name: str) -> PersonsComponent:
+@Language.factory("agreement_persons", default_config={"keep_all": False})
+def make_persons(nlp: Language, name: str, keep_all: bool) -> PersonsComponent:
     register_extensions()
-    return PersonsComponent()
+    return PersonsComponent(keep_all)
 
 
 @Language.factory("agreement_agreements", default_config={"keep_all": False})

@@ -12,7 +12,7 @@ from agreement_nlp.evaluate.corpus import read_splits
 from agreement_nlp.linear import parse_model
 from agreement_nlp.train.examples import proposing_pipeline
 from agreement_nlp.train.fit import TrainingError
-from agreement_nlp.train.run import describe, train_agreements
+from agreement_nlp.train.run import describe, train_models
 from tests.conftest import ROOT
 
 REAL = ROOT / "data" / "annotated" / "real"
@@ -52,15 +52,17 @@ def proposing() -> Language:
 @pytest.mark.slow
 def test_training_twice_gives_the_same_model_file(tmp_path: Path, proposing: Language) -> None:
     gold = _tiny_corpus(tmp_path / "gold", {"train": 14, "dev": 10})
-    first = train_agreements(gold, TEXTS, tmp_path / "a.json", nlp=proposing)
-    second = train_agreements(gold, TEXTS, tmp_path / "b.json", nlp=proposing)
-    text = (tmp_path / "a.json").read_text(encoding="utf-8")
-    assert text == (tmp_path / "b.json").read_text(encoding="utf-8")
-    model = parse_model(json.loads(text), "a.json")
-    assert model.weights and 0.0 < model.threshold < 1.0
-    assert model.trained["train"]["articles"] == 14
-    assert first.train.examples and any(e.label for e in first.train.examples)
-    assert "calibration on dev" in describe(second)
+    first = train_models(gold, TEXTS, tmp_path / "a", nlp=proposing)
+    second = train_models(gold, TEXTS, tmp_path / "b", nlp=proposing)
+    assert sorted(p.name for p in (tmp_path / "a").iterdir()) == ["agreements.json", "persons.json"]
+    for report in first:
+        text = report.path.read_text(encoding="utf-8")
+        assert text == (tmp_path / "b" / report.path.name).read_text(encoding="utf-8")
+        model = parse_model(json.loads(text), report.path.name)
+        assert model.weights and 0.0 < model.threshold < 1.0
+        assert model.trained["train"]["articles"] == 14
+        assert report.train.examples and any(e.label for e in report.train.examples)
+    assert all("calibration on dev" in describe(r) for r in second)
 
 
 @needs_shared
@@ -68,4 +70,4 @@ def test_training_twice_gives_the_same_model_file(tmp_path: Path, proposing: Lan
 def test_a_split_without_positives_is_refused(tmp_path: Path, proposing: Language) -> None:
     gold = _tiny_corpus(tmp_path / "gold", {"train": 1, "dev": 1})
     with pytest.raises(TrainingError, match="needs positive and negative examples"):
-        train_agreements(gold, TEXTS, tmp_path / "m.json", nlp=proposing)
+        train_models(gold, TEXTS, tmp_path / "m", nlp=proposing)

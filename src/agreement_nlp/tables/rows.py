@@ -100,6 +100,7 @@ def _person_rows(persons: Sequence[Person], aid: str) -> list[dict[str, Any]]:
             "end": p.mentions[0].end,
             "evidence": p.evidence,
             "rule": p.rule,
+            "confidence": p.confidence,
         }
         for p in persons
     ]

@@ -79,6 +79,13 @@ TABLES: dict[str, tuple[Column, ...]] = {
         Column("end", "int", "End offset of the first mention."),
         Column("evidence", "str", "The sentence that gave the role."),
         Column("rule", "str", "Which rule or model gave the role and the country."),
+        Column(
+            "confidence",
+            "float",
+            "For office holders the rules found: probability, calibrated on the dev split, "
+            "that the article names them in that office now (the person model, "
+            "resources/models/persons.json); below its threshold the role is other.",
+        ),
     ),
     "ministries": (
         Column("article_id", "str", "Article the ministry is mentioned in."),

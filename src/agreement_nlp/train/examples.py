@@ -1,12 +1,14 @@
-"""Training examples: every agreement the rules propose in an annotated article, labelled.
+"""Training examples: every agreement and office holder the rules propose, labelled.
 
-The pipeline runs with the agreement model switched off (``keep_all``), so every
+The pipeline runs with the models switched off (``keep_all``), so every
 proposal is seen. Each proposal is labelled from the mention-level annotation: its
 mentions are laid over the article's ``AGREEMENT`` spans, and the annotated agreement
 they overlap most decides. A proposal is a positive when that agreement is ``formal``
 and not ``cited_only``; it is a negative when it overlaps no agreement span (a word
 sense, a heading) or only informal or cited ones (a private contract, a truce, a
-treaty given as legal basis).
+treaty given as legal basis). An office holder (the person model) is right when the
+article's gold lists them in the same table (ministers, or officials), by the scorer's name
+matching.
 """
 
 from __future__ import annotations
@@ -19,10 +21,15 @@ from typing import Any
 from spacy.language import Language
 
 from agreement_nlp.evaluate.corpus import CorpusArticle, load_corpus
+from agreement_nlp.evaluate.gold import GoldArticle
+from agreement_nlp.evaluate.matching import same_name
+from agreement_nlp.evaluate.scoring_rows import gold_rows
+from agreement_nlp.extraction.entities import Agreement, Person
 from agreement_nlp.pipeline import build_pipeline
 from agreement_nlp.run.local import run_components
 
-AGREEMENTS_PIPE = "agreement_agreements"
+MODELS = ("agreements", "persons")
+PIPES = ("agreement_agreements", "agreement_persons")
 
 
 @dataclass(frozen=True)
@@ -43,7 +50,7 @@ class Proposal:
     label: bool
 
 
-@dataclass(frozen=True)
+@dataclass
 class SplitExamples:
     split: str
     examples: list[Example]  # mentions
@@ -53,9 +60,10 @@ class SplitExamples:
 
 
 def proposing_pipeline(model: str | None = None) -> Language:
-    """The pipeline with every agreement proposal kept."""
+    """The pipeline with every agreement and every office the rules propose kept."""
     nlp = build_pipeline() if model is None else build_pipeline(model)
-    nlp.replace_pipe(AGREEMENTS_PIPE, AGREEMENTS_PIPE, config={"keep_all": True})
+    for pipe in PIPES:
+        nlp.replace_pipe(pipe, pipe, config={"keep_all": True})
     return nlp
 
 
@@ -83,36 +91,65 @@ def _reported(parts: list[tuple[int, int]], spans: list[tuple[int, int, bool]]) 
     return overlap[True] > overlap[False]
 
 
-def _labelled(
-    corpus: Sequence[CorpusArticle], nlp: Language
-) -> Iterator[tuple[int, list[Example], list[Proposal]]]:
-    """Per article: its number of gold agreements, its labelled mentions and proposals."""
+def _agreement_examples(
+    aid: str, agreements: list[Agreement], spans: list[tuple[int, int, bool]]
+) -> tuple[list[Example], list[Proposal]]:
+    mentions, proposals = [], []
+    for a in agreements:
+        labels = [_reported([(m.start, m.end)], spans) for m in a.mentions]
+        mentions += [Example(aid, f, y) for f, y in zip(a.features, labels, strict=True)]
+        whole = _reported([(m.start, m.end) for m in a.mentions], spans)
+        proposals.append(Proposal(aid, list(a.features), whole))
+    return mentions, proposals
+
+
+def _person_examples(aid: str, persons: list[Person], gold: GoldArticle) -> list[Example]:
+    """Office holders the rules proposed: right when the gold lists them in that table."""
+    rows = gold_rows(gold)
+    ministers = [r["name"] for r in rows["ministers"]]
+    officials = [n for r in rows["officials"] for n in [r["name"], *r["aliases"]]]
+    out = []
+    for p in persons:
+        if not p.features:
+            continue
+        names = ministers if p.role == "minister" else officials
+        out.append(Example(aid, dict(p.features), any(same_name(p.name, n) for n in names)))
+    return out
+
+
+def _labelled(corpus: Sequence[CorpusArticle], nlp: Language) -> Iterator[dict[str, SplitExamples]]:
+    """Per article, the labelled examples of each model (a split of one article)."""
     articles = [c.gold.to_article() for c in corpus]
     stream = ((a.text, (a, c)) for a, c in zip(articles, corpus, strict=True) if a.ok)
     ours = [n for n in nlp.pipe_names if n.startswith("agreement_")]
     for doc, (article, item) in nlp.pipe(stream, as_tuples=True, disable=ours):
         run_components(nlp, doc, article)
+        aid, gold = article.article_id, item.gold
         spans = _agreement_spans(item.record)
-        aid = article.article_id
-        mentions, proposals = [], []
-        for a in doc._.agreements or []:
-            labels = [_reported([(m.start, m.end)], spans) for m in a.mentions]
-            mentions += [Example(aid, f, y) for f, y in zip(a.features, labels, strict=True)]
-            whole = _reported([(m.start, m.end) for m in a.mentions], spans)
-            proposals.append(Proposal(aid, list(a.features), whole))
-        yield len(item.gold.agreements), mentions, proposals
+        mentions, proposals = _agreement_examples(aid, list(doc._.agreements or []), spans)
+        persons = _person_examples(aid, list(doc._.persons or []), gold)
+        n_offices = len(gold.ministers) + len(gold.officials)
+        yield {
+            "agreements": SplitExamples("", mentions, proposals, len(gold.agreements), 1),
+            "persons": SplitExamples(
+                "", persons, [Proposal(aid, [e.features], e.label) for e in persons], n_offices, 1
+            ),
+        }
 
 
 def collect(
     gold_dir: str | Path, texts: Sequence[str | Path], split: str, nlp: Language
-) -> SplitExamples:
-    """The labelled proposals of one split of a mention-level corpus."""
+) -> dict[str, SplitExamples]:
+    """The labelled examples of one split of a mention-level corpus, per model.
+
+    For the person model, each proposed office holder is one example and one proposal;
+    ``n_gold`` counts the gold ministers and officials.
+    """
     corpus = load_corpus(gold_dir, texts, [split])
-    examples: list[Example] = []
-    proposals: list[Proposal] = []
-    n_gold = 0
-    for gold_count, mentions, proposed in _labelled(corpus, nlp):
-        examples += mentions
-        proposals += proposed
-        n_gold += gold_count
-    return SplitExamples(split, examples, proposals, n_gold, len(corpus))
+    out = {name: SplitExamples(split, [], [], 0, len(corpus)) for name in MODELS}
+    for found in _labelled(corpus, nlp):
+        for name, part in found.items():
+            out[name].examples.extend(part.examples)
+            out[name].proposals.extend(part.proposals)
+            out[name].n_gold += part.n_gold
+    return out

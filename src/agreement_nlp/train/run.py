@@ -10,7 +10,7 @@ from spacy.language import Language
 
 from agreement_nlp.linear import LinearModel, model_file
 from agreement_nlp.resources import resource_path
-from agreement_nlp.train.examples import SplitExamples, collect, proposing_pipeline
+from agreement_nlp.train.examples import MODELS, SplitExamples, collect, proposing_pipeline
 from agreement_nlp.train.fit import CalibrationBin, calibration, fit_model
 
 
@@ -23,32 +23,38 @@ class TrainingReport:
     calibration: list[CalibrationBin]
 
 
-def train_agreements(
+def train_models(
     gold_dir: str | Path,
     texts: Sequence[str | Path],
     out: str | Path | None = None,
     nlp: Language | None = None,
-) -> TrainingReport:
-    """Train the agreement model on the train split, calibrate it on dev, write it.
+) -> list[TrainingReport]:
+    """Train the agreement and person models on the train split, calibrate them on dev.
 
-    ``out`` is the model file (default: the package's ``resources/models/agreements.json``).
-    The same annotations, texts and package give the same file, byte for byte.
+    ``out`` is the folder the model files are written to (default: the package's
+    ``resources/models/``). The same annotations, texts and package give the same files,
+    byte for byte.
     """
     nlp = nlp if nlp is not None else proposing_pipeline()
     train = collect(gold_dir, texts, "train", nlp)
     dev = collect(gold_dir, texts, "dev", nlp)
-    model = fit_model("agreements", train, dev)
-    path = Path(out) if out is not None else resource_path(model_file("agreements"))
-    path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text(model.to_json(), encoding="utf-8")
-    return TrainingReport(model, path, train, dev, calibration(model, dev.proposals))
+    folder = Path(out) if out is not None else resource_path(model_file("x")).parent
+    folder.mkdir(parents=True, exist_ok=True)
+    reports = []
+    for name in MODELS:
+        model = fit_model(name, train[name], dev[name])
+        path = folder / Path(model_file(name)).name
+        path.write_text(model.to_json(), encoding="utf-8")
+        cal = calibration(model, dev[name].proposals)
+        reports.append(TrainingReport(model, path, train[name], dev[name], cal))
+    return reports
 
 
-def _sizes(part: SplitExamples) -> str:
+def _sizes(part: SplitExamples, name: str) -> str:
     return (
-        f"{part.split}: {part.n_articles} articles, {len(part.examples)} mentions "
+        f"{part.split}: {part.n_articles} articles, {len(part.examples)} examples "
         f"({sum(e.label for e in part.examples)} right), {len(part.proposals)} proposals "
-        f"({sum(p.label for p in part.proposals)} right), {part.n_gold} gold agreements"
+        f"({sum(p.label for p in part.proposals)} right), {part.n_gold} in the gold {name}"
     )
 
 
@@ -56,8 +62,8 @@ def describe(report: TrainingReport) -> str:
     """The report as text: sizes, dev F1, threshold, calibration table on dev."""
     t = report.model.trained
     lines = [
-        f"wrote {report.path}",
-        *(_sizes(part) for part in (report.train, report.dev)),
+        f"{report.model.name}: wrote {report.path}",
+        *(_sizes(part, report.model.name) for part in (report.train, report.dev)),
         f"C={t.get('C')}  threshold={report.model.threshold}  dev F1={t['dev']['f1']}",
         "calibration on dev (confidence bin, proposals, mean confidence, share right):",
     ]

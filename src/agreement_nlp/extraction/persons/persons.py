@@ -18,6 +18,8 @@ from spacy.tokens import Doc
 
 from agreement_nlp.extraction.entities import Mention, Ministry, Person
 from agreement_nlp.extraction.persons.countries import _resolve_counterparts, home_country
+from agreement_nlp.extraction.persons.decision import OFFICES, decide_role
+from agreement_nlp.extraction.persons.features import role_features
 from agreement_nlp.extraction.persons.grouping import group_mentions
 from agreement_nlp.extraction.persons.linking import _link_roles
 from agreement_nlp.extraction.persons.mentions import _name_mentions
@@ -43,9 +45,14 @@ def _sentence(doc: Doc, start: int) -> str:
 
 
 def extract_persons_and_ministries(
-    doc: Doc,
+    doc: Doc, *, keep_all: bool = False
 ) -> tuple[list[Person], list[Ministry], str | None]:
-    """Persons, ministries and the article's home country (see :func:`home_country`)."""
+    """Persons, ministries and the article's home country (see :func:`home_country`).
+
+    The rules give each person a role; the trained model of
+    :mod:`~agreement_nlp.extraction.persons.decision` keeps the offices it finds likely
+    (``keep_all`` keeps every one, as training needs) and gives each its confidence.
+    """
     content_end, holes = content_bounds(doc)
     roles = _role_matches(doc, content_end, holes)
     mentions = _name_mentions(doc, roles, content_end, holes)
@@ -66,7 +73,9 @@ def extract_persons_and_ministries(
             title=next((m.title for m in group if m.title), None),
             aliases=sorted({s for s in surfaces if s != name}),
         )
-        _assign_role(person, ev, home, doc)
+        best = _assign_role(person, ev, home, doc)
+        if best is not None and person.role in OFFICES:
+            decide_role(person, role_features(person, best, ev, doc), keep_all)
         for e in ev:
             person_of_role[id(e.role)] = person
         persons.append(person)
@@ -76,10 +85,11 @@ def extract_persons_and_ministries(
     return persons, ministries, home
 
 
-def _assign_role(person: Person, ev: list[Evidence], home: str | None, doc: Doc) -> None:
+def _assign_role(person: Person, ev: list[Evidence], home: str | None, doc: Doc) -> Evidence | None:
+    """Role, ministry and country from the strongest evidence; that evidence."""
     if not ev:
         person.role, person.rule = "other", "no_role"
-        return
+        return None
     # Strongest evidence first; among equals, a portfolio and a stated country help.
     ev.sort(
         key=lambda e: (e.strength, e.role.portfolio is not None, e.role.country is not None),
@@ -109,3 +119,4 @@ def _assign_role(person: Person, ev: list[Evidence], home: str | None, doc: Doc)
     elif person.role != "journalist" and home:
         person.country = home
         person.rule += ";country:home"
+    return best
