@@ -104,6 +104,11 @@ def parent_is_file(root: Path) -> list[str]:
     return [str(root / "in.txt"), "--out", str(root / "file" / "out")]
 
 
+def too_long(root: Path) -> list[str]:
+    (root / "in.txt").write_text(GOOD + " Le ministre a parlé." * 50_000, encoding="utf-8")
+    return [str(root / "in.txt"), "--out", str(root / "out"), "--max-chars", "100000"]
+
+
 def many(root: Path) -> list[str]:
     folder = root / "in"
     folder.mkdir()
@@ -128,6 +133,7 @@ def main() -> None:
         ("--out locked by a live run", locked, "being written by another run"),
         ("partial folder of a killed run", stale, "left by a run that did not finish"),
         ("output parent is a file", parent_is_file, "is not a folder"),
+        ("article past --max-chars", too_long, "text too long"),
     ]
     print(f"{'case':<40}{'exit':>5}{'seconds':>9}{'peak MB':>9}  expected outcome seen")
     for name, build, expected in cases:

@@ -185,3 +185,49 @@ def test_a_decompression_bomb_record_is_skipped_and_the_dump_goes_on(tmp_path: P
         "ok",
     ]
     assert "bomb.jsonl.gz:2: line too long (314572827 bytes), not read" in rows["bomb-2"]["error"]
+
+
+@pytest.mark.slow
+def test_invisible_characters_inside_names_hide_nothing(tmp_path: Path) -> None:
+    """Zero-width and bidi characters inside names made the persons vanish, and bidi
+    controls reached the cells as they were."""
+    text = (
+        "Dakar, le 3 mars 2025 - Le ministre des Finances, Cheikh Di\u200bba, a signé un accord "
+        "de prêt avec la BAD. Le président de la République, Bassirou\u2066 Diomaye\u2069 "
+        "Faye, et le Premier ministre, Ousmane\ufeff Sonko, étaient présents. \u202eFin."
+    )
+    (tmp_path / "in").mkdir()
+    (tmp_path / "in" / "a.txt").write_text(text, encoding="utf-8")
+    out = tmp_path / "out"
+    done = extract_cli(str(tmp_path / "in"), "--out", str(out))
+    assert done.returncode == 0, done.stderr
+    with (out / "persons.csv").open(encoding="utf-8") as handle:
+        persons = {r["name"]: r for r in csv.DictReader(handle)}
+    assert {"Cheikh Diba", "Bassirou Diomaye Faye", "Ousmane Sonko"} <= set(persons)
+    for row in persons.values():  # offsets point into the text as read
+        covered = text[int(row["start"]) : int(row["end"])]
+        assert (
+            "".join(c for c in covered if c.isalnum())
+            == "".join(c for c in row["name"] if c.isalnum())
+            or row["name"].split()[-1] in covered
+        )
+    for table in ("persons", "mentions", "agreements", "articles"):
+        cells = (out / f"{table}.csv").read_text(encoding="utf-8")
+        assert not set(cells) & set("\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
+
+
+@pytest.mark.slow
+def test_max_chars_skips_longer_articles_and_says_so(tmp_path: Path) -> None:
+    (tmp_path / "in").mkdir()
+    (tmp_path / "in" / "short.txt").write_text("Le ministre de la Santé, Awa Ba, a parlé.", "utf-8")
+    (tmp_path / "in" / "long.txt").write_text("Le ministre a parlé. " * 100, "utf-8")
+    out = tmp_path / "out"
+    done = extract_cli(str(tmp_path / "in"), "--out", str(out), "--max-chars", "500")
+    assert done.returncode == 0, done.stderr
+    with (out / "articles.csv").open(encoding="utf-8") as handle:
+        rows = {r["article_id"]: r for r in csv.DictReader(handle)}
+    assert rows["short"]["status"] == "ok"
+    assert rows["long"]["status"] == "skipped"
+    assert "text too long (2100 characters, limit 500; see --max-chars)" in rows["long"]["error"]
+    refused = extract_cli(str(tmp_path / "in"), "--out", str(out), "--max-chars", "2000000")
+    assert refused.returncode == 2 and "--max-chars" in refused.stderr

@@ -8,6 +8,7 @@ from typing import Any
 from spacy.language import Language
 
 from agreement_nlp.ingest.inputs import InputItem, to_articles
+from agreement_nlp.ingest.readers import MAX_CHARS, ReadOptions
 from agreement_nlp.pipeline import load_pipeline
 from agreement_nlp.run.local import collect_tables, iter_article_rows
 from agreement_nlp.run.pool import iter_rows
@@ -24,6 +25,7 @@ def extract(
     batch_size: int = 16,
     workers: int | None = 1,
     client: Any = None,
+    max_chars: int = MAX_CHARS,
 ) -> Tables:
     """Extract the tables from articles.
 
@@ -34,7 +36,8 @@ def extract(
     ``workers``: processes to run the pipeline in (``None``: all cores; each
     loads its own model). ``client``: a ``dask.distributed.Client`` to run
     on a cluster instead (see :mod:`agreement_nlp.run.cluster`). The tables
-    are the same either way.
+    are the same either way. ``max_chars``: an article whose text is longer is
+    skipped (its ``articles`` row says so).
 
     >>> import agreement_nlp
     >>> tables = agreement_nlp.extract(
@@ -44,7 +47,7 @@ def extract(
     >>> tables.agreements[["type", "signed_on"]].values.tolist()
     [['financement', '2024-05-11']]
     """
-    articles = to_articles(inputs, published_at)
+    articles = to_articles(inputs, published_at, options=ReadOptions(max_chars=max_chars))
     if client is not None:
         from agreement_nlp.run.cluster import iter_rows_dask
 

@@ -89,6 +89,15 @@ _Workers = Annotated[
         "--workers", "-w", min=1, help="Processes, each with its own model \\[all cores]."
     ),
 ]
+_MaxChars = Annotated[
+    int,
+    typer.Option(
+        "--max-chars",
+        min=1,
+        max=1_000_000,
+        help="Skip an article whose text is longer; its row says so (at most spaCy's limit).",
+    ),
+]
 _Engine = Annotated[
     str, typer.Option("--engine", help="local (processes here) or dask (a cluster).")
 ]
@@ -121,6 +130,7 @@ def extract_cli(
     workers: _Workers = None,
     engine: _Engine = "local",
     scheduler: _Scheduler = None,
+    max_chars: _MaxChars = 1_000_000,
 ) -> None:
     """Read articles and write the tables (articles, persons, ministries, agreements, ...).
 
@@ -138,6 +148,7 @@ def extract_cli(
         title=title_field,
         date=date_field,
         url=url_field,
+        max_chars=max_chars,
     )
     report = _run(
         inputs,
@@ -185,12 +196,13 @@ def _read_options(
     title: str | None,
     date: str | None,
     url: str | None,
+    max_chars: int,
 ) -> ReadOptions:
-    """How to read the inputs: the format, the glob and the record field names."""
+    """How to read the inputs: the format, the glob, the record field names, the length limit."""
     from agreement_nlp.ingest.readers import FieldMap, ReadOptions
 
     fields = FieldMap.build(id=id, text=text, title=title, date=date, url=url)
-    return ReadOptions(input_format=input_format, glob=glob, fields=fields)
+    return ReadOptions(input_format=input_format, glob=glob, fields=fields, max_chars=max_chars)
 
 
 def _run(

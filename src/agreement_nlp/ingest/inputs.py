@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import sys
 from collections.abc import Iterable, Iterator, Mapping
 from pathlib import Path
 from typing import Any
@@ -55,7 +56,19 @@ def _to_articles(
         else:
             raise TypeError(f"cannot read an article from {type(item).__name__}")
         for art in arts:
+            _check_length(art, options.max_chars)
             if published_at and not art.published_at:
                 art.published_at = published_at
                 art.published_at_source = "argument"
             yield art
+
+
+def _check_length(art: Article, limit: int) -> None:
+    """An article longer than ``limit`` characters is skipped, with its length said."""
+    if art.ok and len(art.text) > limit:
+        art.status = "skipped"
+        art.error = (
+            f"{art.source or art.article_id}: text too long "
+            f"({len(art.text)} characters, limit {limit}; see --max-chars)"
+        )
+        print(f"warning: {art.error}", file=sys.stderr)

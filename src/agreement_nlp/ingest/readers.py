@@ -55,6 +55,8 @@ __all__ = [
 
 # Whole-document formats are read into memory: refuse what cannot be an article dump.
 MAX_INPUT_BYTES = 64 * 1024 * 1024
+# One article's text: longer ones are skipped (spaCy's own limit, which a lower one may replace).
+MAX_CHARS = 1_000_000
 # Metadata is searched in the article's head only: a 20 MB dump must not stall the reader.
 METADATA_CHARS = 20_000
 
@@ -71,6 +73,7 @@ class ReadOptions:
     glob: str = "*"
     fields: FieldMap = DEFAULT_FIELDS
     max_bytes: int = MAX_INPUT_BYTES
+    max_chars: int = MAX_CHARS
     stdin: IO[bytes] | None = field(default=None, compare=False)
 
 

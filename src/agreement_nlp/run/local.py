@@ -11,12 +11,12 @@ from spacy.tokens import Doc
 
 from agreement_nlp.article import Article
 from agreement_nlp.components import COMPONENT_NAMES
+from agreement_nlp.ingest.readers import MAX_CHARS
 from agreement_nlp.pipeline import load_pipeline
 from agreement_nlp.tables.frames import Tables
-from agreement_nlp.tables.rows import article_row, doc_rows
+from agreement_nlp.tables.rows import article_row, doc_rows, remap_offsets
 from agreement_nlp.tables.schema import TABLE_NAMES, frame
-
-MAX_CHARS = 1_000_000
+from agreement_nlp.text import visible
 
 
 def run_components(nlp: Language, doc: Doc, article: Article) -> None:
@@ -47,7 +47,9 @@ def iter_article_rows(
     # each waits in `pending` until the docs read before it have been emitted.
     pending: list[tuple[int, Article]] = []
 
-    def checked(arts: Iterable[Article]) -> Iterator[tuple[str, tuple[int, Article]]]:
+    def checked(
+        arts: Iterable[Article],
+    ) -> Iterator[tuple[str, tuple[int, Article, list[int] | None]]]:
         for index, art in enumerate(arts):
             if art.ok and len(art.text) > MAX_CHARS:
                 art.status = "skipped"
@@ -57,17 +59,22 @@ def iter_article_rows(
                 )
                 print(f"warning: {art.error}", file=sys.stderr)
             if art.ok:
-                yield art.text, (index, art)
+                # Names and words are matched in the visible text: a zero-width or bidi
+                # character inside a name no longer hides it; offsets are mapped back.
+                shown, where = visible(art.text)
+                yield shown, (index, art, where)
             else:
                 pending.append((index, art))
 
     stream = checked(articles)
-    for doc, (index, art) in nlp.pipe(stream, as_tuples=True, batch_size=batch_size, disable=ours):
+    for doc, (index, art, shown_at) in nlp.pipe(
+        stream, as_tuples=True, batch_size=batch_size, disable=ours
+    ):
         while pending and pending[0][0] < index:
             yield {"articles": [article_row(pending.pop(0)[1], None)]}
         try:
             run_components(nlp, doc, art)
-            rows = doc_rows(doc, art)
+            rows = remap_offsets(doc_rows(doc, art), shown_at)
         except Exception as exc:  # one bad article must not stop the run
             art.status = "error"
             where = art.source or art.article_id

@@ -9,7 +9,7 @@ from spacy.tokens import Doc
 
 from agreement_nlp.article import Article
 from agreement_nlp.segment.doccache import text_of
-from agreement_nlp.text import squash
+from agreement_nlp.text import original_span, squash
 
 if TYPE_CHECKING:
     from agreement_nlp.extraction.entities import Agreement, Ministry, Person
@@ -45,6 +45,22 @@ def article_row(article: Article, doc: Doc | None) -> dict[str, Any]:
         "status": article.status,
         "error": article.error,
     }
+
+
+def remap_offsets(rows: Rows, where: list[int] | None) -> Rows:
+    """Offsets into the visible text the Doc was made of, as offsets into the article's text.
+
+    ``where`` is the map :func:`agreement_nlp.text.visible` gave (``None``: nothing to do).
+    """
+    if where is None:
+        return rows
+    for table_rows in rows.values():
+        for row in table_rows:
+            if row.get("start") is not None and row.get("end") is not None:
+                row["start"], row["end"] = original_span(where, row["start"], row["end"])
+            if row.get("content_end") is not None:
+                row["content_end"] = where[row["content_end"]]
+    return rows
 
 
 def doc_rows(doc: Doc, article: Article) -> Rows:

@@ -13,6 +13,8 @@ from typing import Any
 
 import pandas as pd
 
+from agreement_nlp.text import without_bidi_controls
+
 # Logical dtypes, mapped to pandas dtypes in ``PANDAS_DTYPES``.
 #   str   -> nullable string
 #   int   -> nullable Int64
@@ -168,7 +170,11 @@ TABLES: dict[str, tuple[Column, ...]] = {
             "str",
             "PER, ORG, LOC, MISC (model), or PERSON, MINISTRY, AGREEMENT, COUNTRY, DATE, ROLE (rules).",
         ),
-        Column("text", "str", "The mention as written."),
+        Column(
+            "text",
+            "str",
+            "The mention as written, without zero-width and bidirectional characters.",
+        ),
         Column("start", "int", "Start offset into the article text as read."),
         Column("end", "int", "End offset."),
         Column("source", "str", "Which model or rule produced it."),
@@ -204,7 +210,7 @@ def frame(table: str, rows: Iterable[Mapping[str, Any]]) -> pd.DataFrame:
     """Build ``table`` from row mappings, with the contract's columns and dtypes.
 
     Unknown keys are an error (a typo would otherwise silently drop data);
-    missing keys become empty values.
+    missing keys become empty values; text cells lose their bidirectional controls.
     """
     cols = TABLES[table]
     names = [c.name for c in cols]
@@ -217,12 +223,20 @@ def frame(table: str, rows: Iterable[Mapping[str, Any]]) -> pd.DataFrame:
         for c in cols:
             value = row.get(c.name)
             if c.dtype == "list":
-                value = list(value) if value else []
+                value = [_shown(v) for v in value] if value else []
+            elif c.dtype == "str":
+                value = _shown(value)
             data[c.name].append(value)
     df = pd.DataFrame(data, columns=names)
     for c in cols:
         df[c.name] = df[c.name].astype(PANDAS_DTYPES[c.dtype])
     return df
+
+
+def _shown(value: Any) -> Any:
+    """A text cell without bidirectional controls: they would reorder what Excel or a
+    browser shows (the article's text keeps them; offsets point into it)."""
+    return without_bidi_controls(value) if isinstance(value, str) else value
 
 
 def empty(table: str) -> pd.DataFrame:
