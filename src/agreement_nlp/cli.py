@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import signal
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
@@ -140,6 +141,7 @@ def extract_cli(
     skipped), 2 when the output folder cannot be used.
     """
     _check_choices(fmt=fmt, engine=engine, scheduler=scheduler, input_format=input_format)
+    _check_inputs(inputs, fmt=fmt, excel=excel)
     options = _read_options(
         input_format,
         glob,
@@ -187,6 +189,18 @@ def _check_choices(
         )
 
 
+def _check_inputs(inputs: list[str], *, fmt: str, excel: bool) -> None:
+    """Before the model loads: refuse a run none of whose inputs exist, and --excel with a
+    format it does not apply to."""
+    missing = [i for i in inputs if i != "-" and not os.path.lexists(i)]
+    if missing and len(missing) == len(inputs):
+        for name in missing:
+            typer.echo(f"error: {name}: no such file or folder", err=True)
+        raise typer.Exit(code=1)
+    if excel and fmt != "csv":
+        raise typer.BadParameter(f"applies to --format csv, not {fmt}", param_hint="--excel")
+
+
 def _read_options(
     input_format: str | None,
     glob: str,
@@ -222,7 +236,7 @@ def _run(
     """Run the extraction; exit with code 2 when --out or the Dask cluster cannot be used."""
     from agreement_nlp.export.writers import OutputFolderError
     from agreement_nlp.run.batch import run_extract
-    from agreement_nlp.run.cluster import DaskMissingError
+    from agreement_nlp.run.cluster import DaskMissingError, SchedulerUnreachableError
     from agreement_nlp.run.progress import show_progress
 
     signal.signal(signal.SIGTERM, _terminated)
@@ -240,7 +254,7 @@ def _run(
             engine=engine,
             scheduler=scheduler,
         )
-    except (OutputFolderError, DaskMissingError) as exc:
+    except (OutputFolderError, DaskMissingError, SchedulerUnreachableError) as exc:
         typer.echo(f"error: {exc}", err=True)
         raise typer.Exit(code=2) from exc
     except OSError as exc:  # the readers report their own errors: this is the output
@@ -255,12 +269,16 @@ def _terminated(signum: int, frame: object) -> None:
 
 
 def _exit_for(report: RunReport, *, strict: bool) -> None:
-    """Print the run's summary; exit with code 1 on unreadable inputs (or, if strict, problems)."""
+    """Print the run's summary; exit with code 1 on unreadable inputs, when no article is
+    ok (or, if strict, on any problem)."""
     typer.echo(report.summary(), err=True)
     if report.unreadable:
         typer.echo(f"error: {len(report.unreadable)} input(s) could not be read:", err=True)
         for msg in report.unreadable:
             typer.echo(f"  {msg}", err=True)
+        raise typer.Exit(code=1)
+    if sum(report.statuses.values()) and not report.statuses.get("ok"):
+        typer.echo("error: no article could be processed (none is ok)", err=True)
         raise typer.Exit(code=1)
     if strict and report.problems:
         n = len(report.problems)

@@ -121,7 +121,7 @@ def _only_article(path: str | Path, articles: list[Article], article_id: str | N
             raise ValueError(f"{path}: no article with id {article_id!r}")
     if len(articles) != 1:
         ids = [a.article_id for a in articles]
-        raise ValueError(f"{path}: {len(articles)} articles, pass article_id (one of {ids})")
+        raise ValueError(f"{path}: {len(articles)} articles, choose one with --id (one of {ids})")
     article = articles[0]
     if article.status == "error" and not article.text:
         raise ValueError(article.error or f"{path}: cannot read the article")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 import sys
 from collections.abc import Iterable, Iterator, Mapping
 from pathlib import Path
@@ -15,8 +16,16 @@ from agreement_nlp.ingest.readers import ReadOptions, iter_articles, record_to_a
 InputItem = str | Path | Mapping[str, Any] | Article
 
 
+# A one-word string ending like a file the readers take is a path, found or not.
+_PATH_LIKE = re.compile(r"[^\s]+\.(?:txt|jsonl|ndjson|json|csv|tsv|html?|gz)", re.IGNORECASE)
+
+
 def _looks_like_path(value: str) -> bool:
-    return "\n" not in value and len(value) < 4096 and (value == "-" or os.path.exists(value))
+    """A path when it exists, or when it reads like one ("data/nope.txt", "A.TXT"): a
+    mistyped path must not become the text of an article."""
+    if "\n" in value or len(value) >= 4096:
+        return False
+    return value == "-" or os.path.exists(value) or _PATH_LIKE.fullmatch(value) is not None
 
 
 def to_articles(
@@ -27,8 +36,9 @@ def to_articles(
 ) -> Iterator[Article]:
     """Turn texts, paths, records or :class:`Article` objects into articles.
 
-    A ``str`` is a path when such a file or folder exists, otherwise it is the
-    text of an article (id ``text-1``, ``text-2``…). ``published_at`` fills in
+    A ``str`` is a path when such a file or folder exists or when it is one word
+    ending in a suffix the readers take (a missing path gets an ``error`` row),
+    otherwise it is the text of an article (id ``text-1``, ``text-2``…). ``published_at`` fills in
     the publication date of articles that have none. ``options`` say how to
     read paths (format, ``--glob``, record fields). A repeated id is renamed
     ``<id>~2`` and the rename noted in ``error`` (see :mod:`agreement_nlp.ingest.ids`).

@@ -53,6 +53,13 @@ class DaskMissingError(ImportError):
     """The dask engine was asked for without ``dask[distributed]`` installed."""
 
 
+class SchedulerUnreachableError(RuntimeError):
+    """No Dask scheduler answers at the address given."""
+
+
+CONNECT_SECONDS = 10
+
+
 # A worker with several threads would otherwise run one spaCy pipeline from
 # several tasks at once (memory zones are not thread-safe).
 _PIPELINE_LOCK = threading.Lock()
@@ -81,7 +88,13 @@ def dask_client(scheduler: str | None = None, workers: int | None = None) -> Ite
     """A client of the cluster at ``scheduler``, or of a local cluster of ``workers`` processes."""
     distributed = _distributed()
     if scheduler:
-        with distributed.Client(scheduler) as client:
+        try:
+            client = distributed.Client(scheduler, timeout=CONNECT_SECONDS)
+        except (OSError, TimeoutError) as exc:
+            raise SchedulerUnreachableError(
+                f"no Dask scheduler answers at {scheduler} (waited {CONNECT_SECONDS} s)"
+            ) from exc
+        with client:
             yield client
         return
     from agreement_nlp.run.pool import default_workers

@@ -1,0 +1,86 @@
+"""A new user's first mistakes, end to end: each gets one clear line and the right exit code."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from agreement_nlp.ingest.inputs import to_articles
+
+
+def cli(*args: str, stdin: str | None = None) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "agreement_nlp", *args],
+        capture_output=True,
+        text=True,
+        input=stdin,
+        timeout=300,
+        check=False,
+    )
+
+
+def test_a_missing_input_is_refused_before_the_model_loads(tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    done = cli("extract", str(tmp_path / "nope.txt"), "--out", str(out), "--quiet")
+    assert done.returncode == 1
+    assert done.stderr.strip() == f"error: {tmp_path / 'nope.txt'}: no such file or folder"
+    assert not out.exists()
+
+
+def test_excel_with_parquet_is_refused(tmp_path: Path) -> None:
+    (tmp_path / "a.txt").write_text("Le ministre a parlé.", encoding="utf-8")
+    done = cli(
+        "extract",
+        str(tmp_path / "a.txt"),
+        "--out",
+        str(tmp_path / "o"),
+        "--format",
+        "parquet",
+        "--excel",
+    )
+    assert done.returncode == 2 and "--excel" in done.stderr and "parquet" in done.stderr
+
+
+@pytest.mark.slow
+def test_input_where_nothing_is_readable_exits_1(tmp_path: Path) -> None:
+    done = cli("extract", "-", "--out", str(tmp_path / "o"), "--quiet", stdin="hello world\n")
+    assert done.returncode == 1
+    assert "error: no article could be processed (none is ok)" in done.stderr
+
+
+@pytest.mark.slow
+def test_show_on_several_records_names_the_option(tmp_path: Path) -> None:
+    dump = tmp_path / "two.jsonl"
+    dump.write_text('{"id": "a", "text": "x"}\n{"id": "b", "text": "y"}\n', encoding="utf-8")
+    done = cli("show", str(dump))
+    assert done.returncode != 0 and "--id" in done.stderr and "['a', 'b']" in done.stderr
+
+
+@pytest.mark.parametrize("name", ["data/nope.txt", "NOPE.TXT", "dump.jsonl.gz"])
+def test_a_mistyped_path_in_the_api_is_an_error_not_an_article_text(name: str) -> None:
+    (article,) = list(to_articles(name))
+    assert article.status == "error" and "no such file or folder" in (article.error or "")
+
+
+def test_a_sentence_is_still_an_article_text() -> None:
+    (article,) = list(to_articles("Le ministre a signé un accord.txt hier."))
+    assert article.status == "ok" and article.article_id == "text-1"
+
+
+@pytest.mark.slow
+def test_an_unreachable_scheduler_is_one_line_and_exit_2(tmp_path: Path) -> None:
+    pytest.importorskip("dask.distributed")
+    (tmp_path / "a.txt").write_text("Le ministre a parlé.", encoding="utf-8")
+    out = tmp_path / "o"
+    done = cli(
+        "extract", str(tmp_path / "a.txt"), "--out", str(out), "--quiet",
+        "--engine", "dask", "--scheduler", "tcp://127.0.0.1:9",
+    )  # fmt: skip
+    assert done.returncode == 2
+    assert (
+        done.stderr.strip() == "error: no Dask scheduler answers at tcp://127.0.0.1:9 (waited 10 s)"
+    )
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["a.txt"]
