@@ -1,4 +1,5 @@
-"""``agreement-nlp corpus``: the mention-level annotated corpus (validate, split, agreement)."""
+"""The commands on annotated corpora: ``evaluate``, ``train`` and ``corpus`` (validate, split,
+agreement between annotators); ``cli`` registers them."""
 
 from __future__ import annotations
 
@@ -6,6 +7,74 @@ from pathlib import Path
 from typing import Annotated
 
 import typer
+
+
+def evaluate_cli(
+    gold: Annotated[
+        Path, typer.Option("--gold", help="Folder of gold JSON files, one per article.")
+    ],
+    inputs: Annotated[
+        list[str] | None, typer.Argument(help="Only these articles: ids, .json or .txt paths.")
+    ] = None,
+    json_path: Annotated[
+        Path | None, typer.Option("--json", help="Write the scores as JSON.")
+    ] = None,
+    errors_path: Annotated[
+        Path | None, typer.Option("--errors", help="Write false positives/negatives as CSV.")
+    ] = None,
+    baseline: Annotated[bool, typer.Option(help="Also score the bare spaCy baseline.")] = True,
+    texts: Annotated[
+        list[Path] | None,
+        typer.Option("--texts", help="Texts of mention-level gold (repeat for several folders)."),
+    ] = None,
+    split: Annotated[
+        list[str] | None,
+        typer.Option("--split", help="Splits of mention-level gold to score: train, dev, test."),
+    ] = None,
+) -> None:
+    """Score the pipeline (and the spaCy baseline) against gold tables; see docs/evaluation.md."""
+    from agreement_nlp.evaluate import GoldError, evaluate
+
+    try:
+        report = evaluate(
+            gold, inputs or None, baseline=baseline, texts=texts, splits=split or ("dev",)
+        )
+    except GoldError as exc:
+        typer.echo(f"error: {exc}", err=True)
+        raise typer.Exit(code=2) from exc
+    typer.echo(report.format())
+    if json_path is not None:
+        report.write_json(json_path)
+    if errors_path is not None:
+        report.write_errors(errors_path)
+
+
+def train_cli(
+    gold: Annotated[
+        Path, typer.Option("--gold", help="Folder of mention-level annotations (*.jsonl).")
+    ],
+    texts: Annotated[
+        list[Path],
+        typer.Option("--texts", help="Folder of the annotated texts (repeat for several)."),
+    ],
+    out: Annotated[
+        Path | None,
+        typer.Option("--out", help="Folder for the model files \\[default: the package's own]."),
+    ] = None,
+) -> None:
+    """Rebuild the decision models: fit on the train split, calibrate on dev (docs/models.md)."""
+    from agreement_nlp.evaluate import GoldError
+    from agreement_nlp.train.fit import TrainingError
+    from agreement_nlp.train.run import describe, train_models
+
+    try:
+        reports = train_models(gold, texts, out)
+    except (GoldError, TrainingError) as exc:
+        typer.echo(f"error: {exc}", err=True)
+        raise typer.Exit(code=2) from exc
+    for report in reports:
+        typer.echo(describe(report))
+
 
 corpus_app = typer.Typer(no_args_is_help=True, help="The mention-level annotated corpus.")
 
