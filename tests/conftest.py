@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -20,6 +21,20 @@ def nlp() -> Language:
     from agreement_nlp.pipeline import load_pipeline
 
     return load_pipeline()
+
+
+@pytest.fixture
+def proposing(nlp: Language) -> Iterator[Language]:
+    """The shared pipeline with every agreement and office the rules propose kept (the
+    models still score them), for the length of one test."""
+    pipes = [nlp.get_pipe(name) for name in ("agreement_agreements", "agreement_persons")]
+    for pipe in pipes:
+        pipe.keep_all = True  # type: ignore[attr-defined]
+    try:
+        yield nlp
+    finally:
+        for pipe in pipes:
+            pipe.keep_all = False  # type: ignore[attr-defined]
 
 
 @pytest.fixture(scope="session")

@@ -66,14 +66,14 @@ def _to_articles(
         else:
             raise TypeError(f"cannot read an article from {type(item).__name__}")
         for art in arts:
-            _check_length(art, options.max_chars)
+            check_length(art, options.max_chars)
             if published_at and not art.published_at:
                 art.published_at = published_at
                 art.published_at_source = "argument"
             yield art
 
 
-def _check_length(art: Article, limit: int) -> None:
+def check_length(art: Article, limit: int) -> None:
     """An article longer than ``limit`` characters is skipped, with its length said."""
     if art.ok and len(art.text) > limit:
         art.status = "skipped"

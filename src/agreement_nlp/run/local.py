@@ -11,6 +11,7 @@ from spacy.tokens import Doc
 
 from agreement_nlp.article import Article
 from agreement_nlp.components import COMPONENT_NAMES
+from agreement_nlp.ingest.inputs import check_length
 from agreement_nlp.ingest.readers import MAX_CHARS
 from agreement_nlp.pipeline import load_pipeline
 from agreement_nlp.tables.frames import Tables
@@ -51,13 +52,7 @@ def iter_article_rows(
         arts: Iterable[Article],
     ) -> Iterator[tuple[str, tuple[int, Article, list[int] | None]]]:
         for index, art in enumerate(arts):
-            if art.ok and len(art.text) > MAX_CHARS:
-                art.status = "skipped"
-                art.error = (
-                    f"{art.source or art.article_id}: text too long "
-                    f"({len(art.text)} characters, limit {MAX_CHARS})"
-                )
-                print(f"warning: {art.error}", file=sys.stderr)
+            check_length(art, MAX_CHARS)  # articles given as objects were not checked
             if art.ok:
                 # Names and words are matched in the visible text: a zero-width or bidi
                 # character inside a name no longer hides it; offsets are mapped back.

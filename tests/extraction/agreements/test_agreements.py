@@ -7,7 +7,6 @@ measured on the real corpus."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from typing import Any
 
 import pytest
@@ -43,17 +42,6 @@ def check_agreements(case: dict[str, Any], nlp: Language) -> None:
         if "signatories" in expected:
             names = sigs.loc[sigs["agreement_id"] == row["agreement_id"], "name"].dropna()
             assert sorted(map(norm, names)) == sorted(map(norm, expected["signatories"]))
-
-
-@pytest.fixture
-def proposing(nlp: Language) -> Iterator[Language]:
-    """The shared pipeline with every agreement proposal kept, for the length of a test."""
-    pipe = nlp.get_pipe("agreement_agreements")
-    pipe.keep_all = True
-    try:
-        yield nlp
-    finally:
-        pipe.keep_all = False
 
 
 @pytest.mark.parametrize("case", load_cases("agreements_dev.yaml"))

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from typing import Any
 
 import pytest
@@ -10,16 +9,6 @@ from spacy.language import Language
 
 from agreement_nlp.extraction.agreements.decision import MODEL, agreement_model, decide
 from tests.extraction_cases import load_cases
-
-
-@pytest.fixture
-def proposing(nlp: Language) -> Iterator[Language]:
-    pipe = nlp.get_pipe("agreement_agreements")
-    pipe.keep_all = True
-    try:
-        yield nlp
-    finally:
-        pipe.keep_all = False
 
 
 @pytest.mark.parametrize("case", load_cases("agreement_decisions.yaml"))

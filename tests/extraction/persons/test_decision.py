@@ -33,14 +33,9 @@ def test_office_holders_get_a_confidence_and_others_none(nlp: Language) -> None:
 )
 @pytest.mark.model
 def test_features_read_around_the_role_words(
-    text: str, name: str, feature: str, nlp: Language
+    text: str, name: str, feature: str, proposing: Language
 ) -> None:
-    pipe = nlp.get_pipe("agreement_persons")
-    pipe.keep_all = True
-    try:
-        doc = nlp(text)
-    finally:
-        pipe.keep_all = False
+    doc = proposing(text)
     person = next(p for p in doc._.persons if p.name == name)
     assert any(k.startswith(feature) for k in person.features), sorted(person.features)
 

@@ -21,7 +21,7 @@ from agreement_nlp.extraction.agreements.counterparts import (
     counterpart_corrections,
 )
 from agreement_nlp.extraction.agreements.decision import MODEL, decide
-from agreement_nlp.extraction.agreements.features import agreement_features
+from agreement_nlp.extraction.agreements.features import Reading, agreement_features
 from agreement_nlp.extraction.agreements.grouping import _group
 from agreement_nlp.extraction.agreements.model import SOURCE, Found, _Article, _Draft
 from agreement_nlp.extraction.agreements.parties import _parties
@@ -147,7 +147,7 @@ def _agreement(
         doc, segs, a.signing_segs
     )
     parties = _parties(d, segs, doc, sigs, a.signing_segs, rules, a.home, a.company_spans)
-    features = agreement_features(d, a, status_rule, parties, sigs, signed_on)  # mention order
+    features = agreement_features(d, a, Reading(status_rule, parties, sigs, signed_on))
     kept, confidence = decide(features, keep_all)
     if not kept:
         return None

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import re
 from itertools import pairwise
+from typing import NamedTuple
 
 from spacy.tokens import Doc, Span, Token
 
@@ -38,34 +39,30 @@ def _bucket(n: int, edges: tuple[int, ...]) -> str:
     return f"{edges[-1]}+"
 
 
-def agreement_features(
-    d: _Draft,
-    a: _Article,
-    status_rule: str,
-    parties: list[str],
-    sigs: list[Signatory],
-    signed_on: str | None,
-) -> list[dict[str, float]]:
+class Reading(NamedTuple):
+    """What the rules read of one proposed agreement before the model decides."""
+
+    status_rule: str
+    parties: list[str]
+    sigs: list[Signatory]
+    signed_on: str | None
+
+
+def agreement_features(d: _Draft, a: _Article, read: Reading) -> list[dict[str, float]]:
     """The features of each mention of one proposed agreement, in the text's order.
 
     Each mention's features are its own (the word, its parse, its sentence) and those of
     the agreement it was grouped into (parties, signatories, status cue, title).
     """
-    shared = _draft_features(d, a, status_rule, parties, sigs, signed_on)
+    shared = _draft_features(d, a, read)
     mentions = sorted([d.named, *d.refs], key=lambda x: x.start)
     return [{**shared, **mention_features(f, a)} for f in mentions]
 
 
-def _draft_features(
-    d: _Draft,
-    a: _Article,
-    status_rule: str,
-    parties: list[str],
-    sigs: list[Signatory],
-    signed_on: str | None,
-) -> dict[str, float]:
+def _draft_features(d: _Draft, a: _Article, read: Reading) -> dict[str, float]:
     """What the rules found for the whole agreement: parties, signatories, cue, title."""
     named = d.named
+    status_rule, parties, sigs, signed_on = read
     features: dict[str, float] = {
         f"type={named.rule.type}": 1.0,
         f"cue={status_rule.split(':')[1] if ':' in status_rule else status_rule}": 1.0,
