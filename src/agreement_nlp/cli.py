@@ -55,7 +55,10 @@ _Excel = Annotated[
 ]
 _PublishedAt = Annotated[
     str | None,
-    typer.Option("--published-at", help="Publication date for articles that give none."),
+    typer.Option(
+        "--published-at",
+        help="Publication date for articles that give none: ISO or day first (24/06/2025).",
+    ),
 ]
 _InputFormat = Annotated[
     str | None,
@@ -142,6 +145,7 @@ def extract_cli(
     """
     _check_choices(fmt=fmt, engine=engine, scheduler=scheduler, input_format=input_format)
     _check_inputs(inputs, fmt=fmt, excel=excel)
+    published_at = _check_published(published_at)
     options = _read_options(
         input_format,
         glob,
@@ -199,6 +203,18 @@ def _check_inputs(inputs: list[str], *, fmt: str, excel: bool) -> None:
         raise typer.Exit(code=1)
     if excel and fmt != "csv":
         raise typer.BadParameter(f"applies to --format csv, not {fmt}", param_hint="--excel")
+
+
+def _check_published(value: str | None) -> str | None:
+    """The --published-at date as ISO; refused when it is not one day."""
+    from agreement_nlp.ingest.published import not_a_date, published_iso
+
+    if value is None:
+        return None
+    iso = published_iso(value)
+    if iso is None:
+        raise typer.BadParameter(not_a_date(value), param_hint="--published-at")
+    return iso
 
 
 def _read_options(

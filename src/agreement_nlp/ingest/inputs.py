@@ -11,6 +11,7 @@ from typing import Any
 
 from agreement_nlp.article import Article
 from agreement_nlp.ingest.ids import unique_ids
+from agreement_nlp.ingest.published import not_a_date, published_iso
 from agreement_nlp.ingest.readers import ReadOptions, iter_articles, record_to_article
 
 InputItem = str | Path | Mapping[str, Any] | Article
@@ -39,10 +40,14 @@ def to_articles(
     A ``str`` is a path when such a file or folder exists or when it is one word
     ending in a suffix the readers take (a missing path gets an ``error`` row),
     otherwise it is the text of an article (id ``text-1``, ``text-2``…). ``published_at`` fills in
-    the publication date of articles that have none. ``options`` say how to
+    the publication date of articles that have none (ISO, or a day-first date such as
+    "24/06/2025"; anything else is a ``ValueError``). ``options`` say how to
     read paths (format, ``--glob``, record fields). A repeated id is renamed
     ``<id>~2`` and the rename noted in ``error`` (see :mod:`agreement_nlp.ingest.ids`).
     """
+    given = published_at
+    if given is not None and (published_at := published_iso(given)) is None:
+        raise ValueError(not_a_date(given))
     return unique_ids(_to_articles(inputs, published_at, options or ReadOptions()))
 
 

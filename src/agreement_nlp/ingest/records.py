@@ -18,6 +18,7 @@ from typing import Any
 
 from agreement_nlp.article import Article, failed
 from agreement_nlp.ingest.decode import TOO_LONG, InputError
+from agreement_nlp.ingest.published import not_a_date, published_iso
 
 # Long articles in one CSV cell exceed the csv module's default 128 KiB limit.
 CSV_FIELD_LIMIT = min(sys.maxsize, 2**31 - 1)
@@ -103,9 +104,20 @@ def record_to_article(
     record, replaced = without_surrogates(record)
     article = _to_article(record, source, position, fields, stem)
     if replaced and article.ok:
-        article.error = f"{source}: {replaced} lone surrogate(s) replaced by U+FFFD"
-        print(f"warning: {article.error}", file=sys.stderr)
+        _note(article, f"{source}: {replaced} lone surrogate(s) replaced by U+FFFD")
+    given = article.published_at
+    if given and (iso := published_iso(given)) != given:
+        article.published_at = iso
+        article.published_at_source = "record" if iso else None
+        if iso is None and article.ok:
+            _note(article, f"{source}: {not_a_date(given)}")
     return article
+
+
+def _note(article: Article, message: str) -> None:
+    """A remark on an article that is still processed: in its error cell and on stderr."""
+    article.error = f"{article.error}; {message}" if article.error else message
+    print(f"warning: {message}", file=sys.stderr)
 
 
 # A lone surrogate ("\ud800" escaped in JSON) is no character: the tokenizer cannot encode
