@@ -84,3 +84,18 @@ def test_an_unreachable_scheduler_is_one_line_and_exit_2(tmp_path: Path) -> None
         done.stderr.strip() == "error: no Dask scheduler answers at tcp://127.0.0.1:9 (waited 10 s)"
     )
     assert sorted(p.name for p in tmp_path.iterdir()) == ["a.txt"]
+
+
+@pytest.mark.slow
+def test_files_of_no_known_format_are_named_in_the_summary(tmp_path: Path) -> None:
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "b.txt").write_text("Le ministre a parlé.", encoding="utf-8")
+    (folder / "a.md").write_text("# notes", encoding="utf-8")
+    (folder / "c.dat").write_text("x", encoding="utf-8")
+    done = cli("extract", str(folder), "--out", str(tmp_path / "o"), "--quiet")
+    assert done.returncode == 0, done.stderr
+    assert (
+        f"2 file(s) of no known format not read: {folder / 'a.md'}, {folder / 'c.dat'} "
+        "(--input-format reads them as one)"
+    ) in done.stderr

@@ -96,13 +96,16 @@ def walk(folder: Path, glob: str = "*") -> Iterator[Path]:
 
 
 def discover(
-    inputs: Iterable[str | Path], glob: str = "*", input_format: str | None = None
+    inputs: Iterable[str | Path],
+    glob: str = "*",
+    input_format: str | None = None,
+    ignored: list[str] | None = None,
 ) -> Iterator[InputFile]:
     """Expand files, folders and ``-`` into the inputs to read.
 
     Files named on the command line are always yielded (an unknown format is
     reported by the reader); inside folders only known formats are kept, so a
-    stray ``README.md`` is not an error.
+    stray ``README.md`` is not an error: the others are added to ``ignored``.
     """
     for item in inputs:
         if str(item) == STDIN:
@@ -114,5 +117,7 @@ def discover(
                 fmt = input_format or format_of(child.name)
                 if fmt is not None:
                     yield InputFile(child, fmt, str(child))
+                elif ignored is not None:
+                    ignored.append(str(child))
         else:
             yield InputFile(path, input_format or format_of(path.name), str(path))

@@ -74,6 +74,8 @@ class ReadOptions:
     fields: FieldMap = DEFAULT_FIELDS
     max_bytes: int = MAX_INPUT_BYTES
     max_chars: int = MAX_CHARS
+    # filled while reading: files in folders whose format no reader takes
+    ignored: list[str] = field(default_factory=list, compare=False)
     stdin: IO[bytes] | None = field(default=None, compare=False)
 
 
@@ -338,7 +340,7 @@ def iter_articles(
 
     Each article that is not ``ok`` is also reported on stderr.
     """
-    for inp in discover(inputs, options.glob, options.input_format):
+    for inp in discover(inputs, options.glob, options.input_format, options.ignored):
         for article in read_input(inp, options):
             if not article.ok:
                 warn(article.error or f"{article.source}: {article.status}")

@@ -40,6 +40,7 @@ class RunReport:
     problems: list[str] = field(default_factory=list)
     rows: dict[str, int] = field(default_factory=lambda: dict.fromkeys(TABLE_NAMES, 0))
     statuses: Counter[str] = field(default_factory=Counter)
+    ignored: list[str] = field(default_factory=list)  # files of no known format, in folders
 
     def __post_init__(self) -> None:
         if self.tables is not None:
@@ -56,17 +57,24 @@ class RunReport:
                 self.problems.append(str(row["error"] or ""))
 
     def summary(self) -> str:
-        """One line: articles by status, persons, agreements, errors.
+        """One line: articles by status, persons, agreements, errors; then the files not read.
 
         >>> RunReport(Tables.empty()).summary()
         '0 articles (0 ok, 0 empty, 0 skipped, 0 errors), 0 persons, 0 agreements'
         """
         n = self.statuses
-        return (
+        line = (
             f"{self.rows['articles']} articles ({n['ok']} ok, {n['empty']} empty, "
             f"{n['skipped']} skipped, {n['error']} errors), "
             f"{self.rows['persons']} persons, {self.rows['agreements']} agreements"
         )
+        if self.ignored:
+            shown = ", ".join(self.ignored[:5]) + (", ..." if len(self.ignored) > 5 else "")
+            line += (
+                f"\n{len(self.ignored)} file(s) of no known format not read: {shown} "
+                "(--input-format reads them as one)"
+            )
+        return line
 
 
 def _watch(articles: Iterable[Article], report: RunReport) -> Iterator[Article]:
@@ -122,6 +130,7 @@ def run_extract(
             report.add(article_rows)
             advance(1)
         report.written = writer.close()
+    report.ignored = list(options.ignored)
     return report
 
 
