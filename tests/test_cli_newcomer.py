@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import csv
 import subprocess
 import sys
 from pathlib import Path
@@ -99,3 +100,20 @@ def test_files_of_no_known_format_are_named_in_the_summary(tmp_path: Path) -> No
         f"2 file(s) of no known format not read: {folder / 'a.md'}, {folder / 'c.dat'} "
         "(--input-format reads them as one)"
     ) in done.stderr
+
+
+@pytest.mark.slow
+def test_dedupe_skips_repeated_texts_naming_the_first(tmp_path: Path) -> None:
+    folder = tmp_path / "in"
+    folder.mkdir()
+    for name in ("a", "b"):
+        (folder / f"{name}.txt").write_text("Le ministre a parlé.", encoding="utf-8")
+    (folder / "c.txt").write_text("Le ministre a signé.", encoding="utf-8")
+    out = tmp_path / "o"
+    done = cli("extract", str(folder), "--out", str(out), "--quiet", "--dedupe")
+    assert done.returncode == 0, done.stderr
+    with (out / "articles.csv").open(encoding="utf-8") as handle:
+        rows = {r["article_id"]: r for r in csv.DictReader(handle)}
+    assert [rows[k]["status"] for k in "abc"] == ["ok", "skipped", "ok"]
+    assert "same text as article 'a' (--dedupe)" in rows["b"]["error"]
+    assert rows["a"]["text_sha256"] == rows["b"]["text_sha256"] != rows["c"]["text_sha256"]

@@ -26,6 +26,7 @@ def extract(
     workers: int | None = 1,
     client: Any = None,
     max_chars: int = MAX_CHARS,
+    dedupe: bool = False,
 ) -> Tables:
     """Extract the tables from articles.
 
@@ -37,7 +38,8 @@ def extract(
     loads its own model). ``client``: a ``dask.distributed.Client`` to run
     on a cluster instead (see :mod:`agreement_nlp.run.cluster`). The tables
     are the same either way. ``max_chars``: an article whose text is longer is
-    skipped (its ``articles`` row says so).
+    skipped (its ``articles`` row says so); ``dedupe``: an article whose text an
+    earlier one had is skipped, naming it (``text_sha256`` tells them apart).
 
     >>> import agreement_nlp
     >>> tables = agreement_nlp.extract(
@@ -47,7 +49,9 @@ def extract(
     >>> tables.agreements[["type", "signed_on"]].values.tolist()
     [['financement', '2024-05-11']]
     """
-    articles = to_articles(inputs, published_at, options=ReadOptions(max_chars=max_chars))
+    articles = to_articles(
+        inputs, published_at, options=ReadOptions(max_chars=max_chars, dedupe=dedupe)
+    )
     if client is not None:
         from agreement_nlp.run.cluster import iter_rows_dask
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 from dataclasses import dataclass, field
 from typing import Literal
 
@@ -68,3 +69,12 @@ def failed(
         error=message,
         unreadable=unreadable,
     )
+
+
+def text_hash(text: str) -> str:
+    """SHA-256 of a text (UTF-8, lone surrogates as U+FFFD), in hex: identical articles share it.
+
+    >>> text_hash("Le ministre a parlé.")[:12]
+    'b443a0b1a63a'
+    """
+    return hashlib.sha256(text.encode("utf-8", "replace")).hexdigest()

@@ -85,6 +85,9 @@ _UrlField = Annotated[
 _Overwrite = Annotated[
     bool, typer.Option("--overwrite", help="Replace the tables of a previous run in --out.")
 ]
+_Dedupe = Annotated[
+    bool, typer.Option("--dedupe", help="Skip an article whose text an earlier one had.")
+]
 _Strict = Annotated[bool, typer.Option("--strict", help="Fail on any article in error or skipped.")]
 _Quiet = Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar.")]
 _Workers = Annotated[
@@ -129,6 +132,7 @@ def extract_cli(
     date_field: _DateField = None,
     url_field: _UrlField = None,
     overwrite: _Overwrite = False,
+    dedupe: _Dedupe = False,
     strict: _Strict = False,
     quiet: _Quiet = False,
     workers: _Workers = None,
@@ -155,6 +159,7 @@ def extract_cli(
         date=date_field,
         url=url_field,
         max_chars=max_chars,
+        dedupe=dedupe,
     )
     report = _run(
         inputs,
@@ -227,12 +232,15 @@ def _read_options(
     date: str | None,
     url: str | None,
     max_chars: int,
+    dedupe: bool,
 ) -> ReadOptions:
-    """How to read the inputs: the format, the glob, the record field names, the length limit."""
+    """How to read the inputs: format, glob, record field names, length limit, repeats."""
     from agreement_nlp.ingest.readers import FieldMap, ReadOptions
 
     fields = FieldMap.build(id=id, text=text, title=title, date=date, url=url)
-    return ReadOptions(input_format=input_format, glob=glob, fields=fields, max_chars=max_chars)
+    return ReadOptions(
+        input_format=input_format, glob=glob, fields=fields, max_chars=max_chars, dedupe=dedupe
+    )
 
 
 def _run(

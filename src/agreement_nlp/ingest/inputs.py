@@ -9,7 +9,7 @@ from collections.abc import Iterable, Iterator, Mapping
 from pathlib import Path
 from typing import Any
 
-from agreement_nlp.article import Article
+from agreement_nlp.article import Article, text_hash
 from agreement_nlp.ingest.ids import unique_ids
 from agreement_nlp.ingest.published import not_a_date, published_iso
 from agreement_nlp.ingest.readers import ReadOptions, iter_articles, record_to_article
@@ -57,6 +57,7 @@ def _to_articles(
     if isinstance(inputs, str | Path | Mapping | Article):
         inputs = [inputs]
     n_text = 0
+    first_of: dict[str, str] = {}  # text hash -> id of the first article with that text
     for item in inputs:
         if isinstance(item, Article):
             arts: Iterable[Article] = [item]
@@ -72,6 +73,8 @@ def _to_articles(
             raise TypeError(f"cannot read an article from {type(item).__name__}")
         for art in arts:
             check_length(art, options.max_chars)
+            if options.dedupe:
+                _skip_repeat(art, first_of)
             if published_at and not art.published_at:
                 art.published_at = published_at
                 art.published_at_source = "argument"
@@ -87,3 +90,14 @@ def check_length(art: Article, limit: int) -> None:
             f"({len(art.text)} characters, limit {limit}; see --max-chars)"
         )
         print(f"warning: {art.error}", file=sys.stderr)
+
+
+def _skip_repeat(art: Article, first_of: dict[str, str]) -> None:
+    """An article whose text an earlier one had is skipped, naming that one."""
+    if not art.ok:
+        return
+    key = text_hash(art.text)
+    first = first_of.setdefault(key, art.article_id)
+    if first != art.article_id:
+        art.status = "skipped"
+        art.error = f"{art.source or art.article_id}: same text as article {first!r} (--dedupe)"

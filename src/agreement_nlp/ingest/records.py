@@ -116,7 +116,7 @@ def record_to_article(
 
 def _note(article: Article, message: str) -> None:
     """A remark on an article that is still processed: in its error cell and on stderr."""
-    article.error = f"{article.error}; {message}" if article.error else message
+    article.note(message)
     print(f"warning: {message}", file=sys.stderr)
 
 

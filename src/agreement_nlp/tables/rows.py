@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING, Any
 
 from spacy.tokens import Doc
 
-from agreement_nlp.article import Article
+from agreement_nlp.article import Article, text_hash
 from agreement_nlp.segment.doccache import text_of
 from agreement_nlp.text import original_span, squash
 
@@ -40,6 +40,7 @@ def article_row(article: Article, doc: Doc | None) -> dict[str, Any]:
             doc._.published_at_source if doc is not None else article.published_at_source
         ),
         "n_chars": len(article.text),
+        "text_sha256": text_hash(article.text) if article.text else None,
         "n_words": n_words,
         "content_end": content_end,
         "status": article.status,

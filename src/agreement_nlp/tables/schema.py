@@ -52,6 +52,11 @@ TABLES: dict[str, tuple[Column, ...]] = {
             "Where published_at came from: record, html, text, argument, gold, or empty.",
         ),
         Column("n_chars", "int", "Length of the text as read."),
+        Column(
+            "text_sha256",
+            "str",
+            "SHA-256 of the text as read: identical articles share it (--dedupe skips repeats).",
+        ),
         Column("n_words", "int", "Words in the article content (page furniture excluded)."),
         Column(
             "content_end", "int", "Offset where the article content ends (start of page furniture)."
