@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 from pathlib import Path
 
 import pytest
@@ -40,6 +41,7 @@ def test_two_workers_write_the_same_bytes_as_one(
     src = write_inputs(tmp_path)
     run_extract([src], tmp_path / "one", fmt="csv", nlp=nlp, workers=1)
     monkeypatch.setattr(parallel, "CHUNK_ARTICLES", 3)  # 11 articles: 4 chunks over 2 workers
+    monkeypatch.setattr(parallel, "POOL_MIN_ARTICLES", 3)
     report = run_extract([src], tmp_path / "two", fmt="csv", workers=2)
     one = {p.name: p.read_bytes() for p in (tmp_path / "one").iterdir()}
     two = {p.name: p.read_bytes() for p in (tmp_path / "two").iterdir()}
@@ -56,3 +58,16 @@ def test_small_input_starts_no_worker(nlp: Language) -> None:
     rows = list(iter_rows(arts, workers=4, nlp=nlp, context="no-such-method"))
     ref = list(iter_article_rows(to_articles(Article("a", arts[0].text)), nlp))
     assert rows == ref
+
+
+@pytest.mark.parametrize(
+    ("text", "cores"),
+    [("max 100000\n", None), ("200000 100000\n", 2), ("150000 100000", 2), ("junk", None)],
+)
+def test_a_cgroup_quota_caps_the_default_workers(
+    tmp_path: Path, text: str, cores: int | None
+) -> None:
+    (tmp_path / "cpu.max").write_text(text, encoding="ascii")
+    assert parallel._cgroup_quota(tmp_path / "cpu.max") == cores
+    assert parallel._cgroup_quota(tmp_path / "missing") is None
+    assert 1 <= parallel.default_workers() <= (os.cpu_count() or 1)
