@@ -35,3 +35,8 @@ def __getattr__(name: str) -> Any:
 
         return Article
     raise AttributeError(name)
+
+
+def __dir__() -> list[str]:
+    """The public names, so that ``dir(agreement_nlp)`` and completion list them."""
+    return sorted(__all__)

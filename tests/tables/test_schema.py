@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import json
+
 import pandas as pd
 import pytest
 
@@ -11,6 +13,7 @@ from agreement_nlp.tables.schema import (
     TABLE_NAMES,
     TABLES,
     columns,
+    datapackage,
     empty,
     frame,
     list_columns,
@@ -35,6 +38,22 @@ def test_docs_match_the_schema() -> None:
     assert DOCS.read_text(encoding="utf-8") == markdown(), (
         "docs/tables.md is out of date: python -m agreement_nlp.tables.schema > docs/tables.md"
     )
+
+
+def test_the_data_package_matches_the_schema() -> None:
+    path = ROOT / "docs" / "datapackage.json"
+    assert path.read_text(encoding="utf-8") == datapackage(), (
+        "docs/datapackage.json is out of date: "
+        "python -m agreement_nlp.tables.schema --datapackage > docs/datapackage.json"
+    )
+    package = json.loads(datapackage())
+    assert [r["name"] for r in package["resources"]] == list(TABLES)
+    for resource in package["resources"]:
+        names = [f["name"] for f in resource["schema"]["fields"]]
+        assert names == [c.name for c in TABLES[resource["name"]]]
+        assert {f["type"] for f in resource["schema"]["fields"]} <= {
+            "string", "integer", "boolean", "number"
+        }  # fmt: skip
 
 
 def test_every_table_has_a_sample() -> None:

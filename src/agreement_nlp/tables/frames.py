@@ -10,8 +10,10 @@ import pandas as pd
 
 from agreement_nlp.tables.schema import TABLE_NAMES, empty
 
+HEAD = 10  # rows of each table a notebook shows
 
-@dataclass
+
+@dataclass(repr=False)
 class Tables(Mapping[str, pd.DataFrame]):
     """The normalised tables of one run, as pandas DataFrames.
 
@@ -55,6 +57,21 @@ class Tables(Mapping[str, pd.DataFrame]):
             f"{len(self.ministries)} ministries, {len(self.agreements)} agreements, "
             f"{len(self.dates)} dates, {n_err} errors"
         )
+
+    def __repr__(self) -> str:
+        return f"Tables({self.summary()})"
+
+    def _repr_html_(self) -> str:
+        """In a notebook: the summary, then each table's first rows (``HEAD`` of them)."""
+        from html import escape
+
+        parts = [f"<p><b>Tables</b>: {escape(self.summary())}</p>"]
+        for name in TABLE_NAMES:
+            frame = self[name]
+            parts.append(f"<details><summary>{name} ({len(frame)} rows)</summary>")
+            parts.append(frame.head(HEAD).to_html(index=False, na_rep=""))
+            parts.append("</details>")
+        return "\n".join(parts)
 
     def write(self, out_dir: str | Path, fmt: str = "csv", *, excel: bool = False) -> list[Path]:
         """Write every table to ``out_dir`` as ``<table>.<fmt>``; return the paths."""

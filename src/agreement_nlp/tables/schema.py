@@ -7,6 +7,8 @@ whatever the input. Change a column here deliberately, together with the docs.
 
 from __future__ import annotations
 
+import json
+import sys
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from typing import Any
@@ -290,5 +292,46 @@ def _vocabularies() -> list[str]:
     ]
 
 
+# Table Schema types of the logical dtypes; list cells are "|"-joined strings in CSV.
+_TABLE_SCHEMA_TYPES = {
+    "str": "string",
+    "int": "integer",
+    "bool": "boolean",
+    "float": "number",
+    "list": "string",
+}
+
+
+def datapackage() -> str:
+    """The tables as a Frictionless Data Package descriptor, for the CSV output folder:
+    ``docs/datapackage.json`` is this text (a test keeps them equal); copy it beside the
+    CSV files to validate them with ``frictionless validate``."""
+    resources = []
+    for table, cols in TABLES.items():
+        fields = [
+            {
+                "name": c.name,
+                "type": _TABLE_SCHEMA_TYPES[c.dtype],
+                "description": c.doc + (" Items joined with '|'." if c.dtype == "list" else ""),
+            }
+            for c in cols
+        ]
+        resources.append(
+            {
+                "name": table,
+                "path": f"{table}.csv",
+                "profile": "tabular-data-resource",
+                "encoding": "utf-8",
+                "schema": {"fields": fields},
+            }
+        )
+    package: dict[str, Any] = {
+        "name": "agreement-nlp-tables",
+        "profile": "tabular-data-package",
+        "resources": resources,
+    }
+    return json.dumps(package, ensure_ascii=False, indent=1) + "\n"
+
+
 if __name__ == "__main__":
-    print(markdown(), end="")
+    print(datapackage() if "--datapackage" in sys.argv else markdown(), end="")
