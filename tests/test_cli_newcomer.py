@@ -117,3 +117,27 @@ def test_dedupe_skips_repeated_texts_naming_the_first(tmp_path: Path) -> None:
     assert [rows[k]["status"] for k in "abc"] == ["ok", "skipped", "ok"]
     assert "same text as article 'a' (--dedupe)" in rows["b"]["error"]
     assert rows["a"]["text_sha256"] == rows["b"]["text_sha256"] != rows["c"]["text_sha256"]
+
+
+ENGLISH = (
+    "The minister of finance signed a loan agreement with the African Development Bank on "
+    "Monday in Dakar, the government said in a statement released after the meeting of the "
+    "council of ministers. The loan will finance roads and schools in the south of the country."
+)
+
+
+@pytest.mark.slow
+def test_an_article_not_in_french_is_skipped_saying_its_language(tmp_path: Path) -> None:
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "en.txt").write_text(ENGLISH, encoding="utf-8")
+    (folder / "fr.txt").write_text("Le ministre a parlé.", encoding="utf-8")
+    out = tmp_path / "o"
+    done = cli("extract", str(folder), "--out", str(out), "--quiet")
+    assert done.returncode == 0, done.stderr
+    with (out / "articles.csv").open(encoding="utf-8") as handle:
+        rows = {r["article_id"]: r for r in csv.DictReader(handle)}
+    assert (rows["en"]["status"], rows["fr"]["status"]) == ("skipped", "ok")
+    assert "written in 'en', not French" in rows["en"]["error"]
+    again = cli("extract", str(folder), "--out", str(tmp_path / "o2"), "--quiet", "--any-language")
+    assert again.returncode == 0 and "not French" not in again.stderr

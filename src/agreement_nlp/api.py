@@ -27,6 +27,7 @@ def extract(
     client: Any = None,
     max_chars: int = MAX_CHARS,
     dedupe: bool = False,
+    any_language: bool = False,
 ) -> Tables:
     """Extract the tables from articles.
 
@@ -39,7 +40,9 @@ def extract(
     on a cluster instead (see :mod:`agreement_nlp.run.cluster`). The tables
     are the same either way. ``max_chars``: an article whose text is longer is
     skipped (its ``articles`` row says so); ``dedupe``: an article whose text an
-    earlier one had is skipped, naming it (``text_sha256`` tells them apart).
+    earlier one had is skipped, naming it (``text_sha256`` tells them apart);
+    an article surely not in French is skipped, saying its language, unless
+    ``any_language``.
 
     >>> import agreement_nlp
     >>> tables = agreement_nlp.extract(
@@ -49,9 +52,8 @@ def extract(
     >>> tables.agreements[["type", "signed_on"]].values.tolist()
     [['financement', '2024-05-11']]
     """
-    articles = to_articles(
-        inputs, published_at, options=ReadOptions(max_chars=max_chars, dedupe=dedupe)
-    )
+    read = ReadOptions(max_chars=max_chars, dedupe=dedupe, any_language=any_language)
+    articles = to_articles(inputs, published_at, options=read)
     if client is not None:
         from agreement_nlp.run.cluster import iter_rows_dask
 

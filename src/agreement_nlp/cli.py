@@ -88,6 +88,10 @@ _Overwrite = Annotated[
 _Dedupe = Annotated[
     bool, typer.Option("--dedupe", help="Skip an article whose text an earlier one had.")
 ]
+_AnyLanguage = Annotated[
+    bool,
+    typer.Option("--any-language", help="Also read articles that are surely not French."),
+]
 _Strict = Annotated[bool, typer.Option("--strict", help="Fail on any article in error or skipped.")]
 _Quiet = Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar.")]
 _Workers = Annotated[
@@ -133,6 +137,7 @@ def extract_cli(
     url_field: _UrlField = None,
     overwrite: _Overwrite = False,
     dedupe: _Dedupe = False,
+    any_language: _AnyLanguage = False,
     strict: _Strict = False,
     quiet: _Quiet = False,
     workers: _Workers = None,
@@ -160,6 +165,7 @@ def extract_cli(
         url=url_field,
         max_chars=max_chars,
         dedupe=dedupe,
+        any_language=any_language,
     )
     report = _run(
         inputs,
@@ -233,13 +239,19 @@ def _read_options(
     url: str | None,
     max_chars: int,
     dedupe: bool,
+    any_language: bool,
 ) -> ReadOptions:
     """How to read the inputs: format, glob, record field names, length limit, repeats."""
     from agreement_nlp.ingest.readers import FieldMap, ReadOptions
 
     fields = FieldMap.build(id=id, text=text, title=title, date=date, url=url)
     return ReadOptions(
-        input_format=input_format, glob=glob, fields=fields, max_chars=max_chars, dedupe=dedupe
+        input_format=input_format,
+        glob=glob,
+        fields=fields,
+        max_chars=max_chars,
+        dedupe=dedupe,
+        any_language=any_language,
     )
 
 

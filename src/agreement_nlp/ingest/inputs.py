@@ -11,6 +11,7 @@ from typing import Any
 
 from agreement_nlp.article import Article, text_hash
 from agreement_nlp.ingest.ids import unique_ids
+from agreement_nlp.ingest.language import other_language
 from agreement_nlp.ingest.published import not_a_date, published_iso
 from agreement_nlp.ingest.readers import ReadOptions, iter_articles, record_to_article
 
@@ -75,6 +76,8 @@ def _to_articles(
             check_length(art, options.max_chars)
             if options.dedupe:
                 _skip_repeat(art, first_of)
+            if not options.any_language:
+                _skip_other_language(art)
             if published_at and not art.published_at:
                 art.published_at = published_at
                 art.published_at_source = "argument"
@@ -101,3 +104,16 @@ def _skip_repeat(art: Article, first_of: dict[str, str]) -> None:
     if first != art.article_id:
         art.status = "skipped"
         art.error = f"{art.source or art.article_id}: same text as article {first!r} (--dedupe)"
+
+
+def _skip_other_language(art: Article) -> None:
+    """An article surely written in another language than French is skipped, saying which."""
+    if not art.ok or (found := other_language(art.text)) is None:
+        return
+    language, probability = found
+    art.status = "skipped"
+    art.error = (
+        f"{art.source or art.article_id}: written in {language!r}, not French "
+        f"(probability {probability:.2f}; --any-language reads it)"
+    )
+    print(f"warning: {art.error}", file=sys.stderr)

@@ -75,6 +75,7 @@ class ReadOptions:
     max_bytes: int = MAX_INPUT_BYTES
     max_chars: int = MAX_CHARS
     dedupe: bool = False  # skip an article whose text was seen before
+    any_language: bool = False  # read articles that are surely not French too
     # filled while reading: files in folders whose format no reader takes
     ignored: list[str] = field(default_factory=list, compare=False)
     stdin: IO[bytes] | None = field(default=None, compare=False)
