@@ -141,3 +141,22 @@ def test_an_article_not_in_french_is_skipped_saying_its_language(tmp_path: Path)
     assert "written in 'en', not French" in rows["en"]["error"]
     again = cli("extract", str(folder), "--out", str(tmp_path / "o2"), "--quiet", "--any-language")
     assert again.returncode == 0 and "not French" not in again.stderr
+
+
+@pytest.mark.slow
+def test_a_sign_off_with_a_wrong_weekday_loses_to_a_consistent_date(tmp_path: Path) -> None:
+    (tmp_path / "in").mkdir()
+    text = (
+        "Communiqué du gouvernement\nMercredi 31 Juillet 2023\n"
+        "Le ministre a signé hier un accord de prêt avec la BAD.\nPublié le jeudi 1er août 2024\n"
+    )
+    (tmp_path / "in" / "c.txt").write_text(text, encoding="utf-8")
+    out = tmp_path / "o"
+    done = cli("extract", str(tmp_path / "in"), "--out", str(out), "--quiet")
+    assert done.returncode == 0, done.stderr
+    with (out / "articles.csv").open(encoding="utf-8") as handle:
+        (row,) = list(csv.DictReader(handle))
+    assert (row["published_at"], row["published_at_source"]) == (
+        "2024-08-01",
+        "text:publication_line",
+    )

@@ -71,7 +71,7 @@ class DatesComponent:
             found = find_published_at(text_of(doc), end)
             if found is not None:
                 doc._.published_at = found.value
-                doc._.published_at_source = "text"
+                doc._.published_at_source = f"text:{found.rule}"
         anchor = _parse_anchor(doc._.published_at)
         dates = [
             d

@@ -21,6 +21,15 @@ from agreement_nlp.segment.metadata import find_authors, find_published_at, find
             "2024-05-12",
             "dateline_no_year",
         ),
+        ("17 août 2012. – Le ministre a signé un accord.", "2012-08-17", "date_dash"),
+        # a sign-off whose weekday does not match its date loses to a consistent one
+        (
+            "Communiqué\nMercredi 31 Juillet 2023\nTexte.\nPublié le jeudi 1er août 2024\n",
+            "2024-08-01",
+            "publication_line",
+        ),
+        ("Mercredi 31 Juillet 2024\nTexte.", "2024-07-31", "date_line"),
+        ("Lundi 31 Juillet 2024\nTexte.", "2024-07-31", "date_line"),  # the only one: kept
     ],
 )
 def test_publication_dates(text: str, value: str, rule: str) -> None:

@@ -50,7 +50,7 @@ def _month_map() -> dict[str, int]:
 def _weekday() -> str:
     """A weekday name and its space, from the calendar ("lundi ", "mardi "...)."""
     days = "|".join(sorted(cached_yaml("calendar_fr.yaml")["weekdays"], key=len, reverse=True))
-    return rf"(?:(?:{days})\s+)"
+    return rf"(?:(?P<weekday>{days})\s+)"
 
 
 _TIME = r"(?:\s*(?:a|,|-)?\s*(?P<hour>\d{1,2})\s*[:h]\s*(?P<minute>\d{2}))?"
@@ -85,6 +85,8 @@ def _patterns() -> list[tuple[str, re.Pattern[str]]]:
             re.compile(rf"{lead}{publication}[ \t]*(?:le|:)?[ \t]*:?[ \t]*{date}", re.M),
         ),
         ("date_line", re.compile(rf"{lead}{date}[ \t]*$", re.M)),
+        # Wikinews-style: "17 août 2012. – Le ministre..."
+        ("date_dash", re.compile(rf"^{date}\.?[ \t]*[-–—][ \t]", re.M)),
         ("dateline", re.compile(rf"^{place},[ \t]*(?:le[ \t]+)?{date}\b", re.M)),
         (
             "dateline_no_year",
@@ -110,9 +112,13 @@ def find_published_at(text: str, end: int | None = None) -> PublicationDate | No
     '2024-05-12'
     >>> find_published_at("DAKAR, 12 mai (APS) – Le 10 mai 2024, le ministre...").value
     '2024-05-12'
+    >>> find_published_at("Mercredi 31 juillet 2023\\nPublié le 1 août 2024\\n").value
+    '2024-08-01'
+    >>> find_published_at("17 août 2012. – Le ministre a signé...").value
+    '2012-08-17'
     """
     folded = fold(text[:end] if end is not None else text)
-    best: PublicationDate | None = None
+    candidates: list[tuple[bool, PublicationDate]] = []
     for rule, pattern in _patterns():
         for m in pattern.finditer(folded):
             found = _to_iso(m, folded)
@@ -120,11 +126,25 @@ def find_published_at(text: str, end: int | None = None) -> PublicationDate | No
                 continue
             groups = m.groupdict()
             start = min(m.start(g) for g in ("day", "nday", "iyear") if groups.get(g) is not None)
-            candidate = PublicationDate(found, start, m.end(), rule)
-            if best is None or candidate.start < best.start:
-                best = candidate
+            candidates.append(
+                (_weekday_agrees(m, found), PublicationDate(found, start, m.end(), rule))
+            )
             break
-    return best
+    if not candidates:
+        return None
+    # A date whose weekday is not the one written ("Mercredi 31 Juillet 2023" is a Monday)
+    # is a typo: an agreeing candidate wins, the first in the text; else the first.
+    agreeing = [c for ok, c in candidates if ok] or [c for _, c in candidates]
+    return min(agreeing, key=lambda c: c.start)
+
+
+def _weekday_agrees(m: re.Match[str], iso: str) -> bool:
+    """Whether the weekday written with the date, if any, is that date's."""
+    written = m.groupdict().get("weekday")
+    if not written:
+        return True
+    index = cached_yaml("calendar_fr.yaml")["weekdays"].get(written)
+    return index is None or dt.date.fromisoformat(iso[:10]).weekday() == int(index)
 
 
 def _year_from_text(folded: str) -> int | None:

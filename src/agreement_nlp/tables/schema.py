@@ -51,7 +51,8 @@ TABLES: dict[str, tuple[Column, ...]] = {
         Column(
             "published_at_source",
             "str",
-            "Where published_at came from: record, html, text, argument, gold, or empty.",
+            "Where published_at came from: record, html, text:<rule> (text:dateline, "
+            "text:publication_line...), argument, gold, or empty.",
         ),
         Column("n_chars", "int", "Length of the text as read."),
         Column(
