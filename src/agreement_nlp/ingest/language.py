@@ -3,17 +3,27 @@
 py3langid (a maintained fork of langid.py, its model shipped in the wheel, nothing fetched)
 classifies the first ``SAMPLE`` characters. An article is taken for another language only
 when it is long enough to judge (``MIN_LETTERS`` letters) and the classifier is sure
-(probability ``MIN_PROBABILITY``); otherwise it is read as French.
+(probability ``MIN_PROBABILITY``); otherwise it is read as French. Text that is plainly
+French (``_FRENCH`` words) is not sent to the classifier at all.
 """
 
 from __future__ import annotations
 
+import re
 from functools import cache
 from typing import Any
 
 SAMPLE = 3000
 MIN_LETTERS = 200
 MIN_PROBABILITY = 0.95
+# Words of French that Spanish, Italian and Portuguese do not share: when they make a tenth
+# of the sample's words, the text is French and the classifier is not asked (it costs about
+# a millisecond an article, and a third of a second to load).
+_FRENCH = frozenset(
+    {"le", "les", "des", "du", "et", "est", "une", "dans", "pour", "qui", "au", "aux", "sur"}
+    | {"par", "ce", "cette", "il", "elle", "ont", "été", "avec", "ses", "leur", "sont"}
+)
+_WORD = re.compile(r"[^\W\d_]+")
 
 
 @cache
@@ -36,6 +46,9 @@ def other_language(text: str) -> tuple[str, float] | None:
     """
     sample = text[:SAMPLE]
     if sum(ch.isalpha() for ch in sample) < MIN_LETTERS:
+        return None
+    words = _WORD.findall(sample.lower())
+    if sum(w in _FRENCH for w in words) >= 0.1 * len(words):
         return None
     language, probability = _identifier().classify(sample)
     if language == "fr" or probability < MIN_PROBABILITY:
