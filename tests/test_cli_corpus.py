@@ -4,12 +4,12 @@ from __future__ import annotations
 
 import json
 import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 
 from agreement_nlp.evaluate.mentions import text_sha256
+from tests.cli_run import run_cli
 from tests.conftest import ROOT
 
 TEXT = (
@@ -19,14 +19,7 @@ TEXT = (
 
 
 def run(*args: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, "-m", "agreement_nlp", *args],
-        capture_output=True,
-        text=True,
-        timeout=600,
-        check=False,
-        cwd=ROOT,
-    )
+    return run_cli(*args, timeout=600, cwd=ROOT)
 
 
 def corpus(tmp_path: Path) -> tuple[Path, Path]:

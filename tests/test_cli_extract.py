@@ -5,12 +5,13 @@ from __future__ import annotations
 import gzip
 import json
 import subprocess
-import sys
 from pathlib import Path
 
 import pandas as pd
 import pyarrow.parquet as pq
 import pytest
+
+from tests.cli_run import run_cli
 
 TEXT = (
     "Le Togo et le Ghana signent un accord sur l'électricité\n"
@@ -22,13 +23,7 @@ TEXT = (
 
 
 def run(*args: str, stdin: bytes | None = None) -> subprocess.CompletedProcess[bytes]:
-    return subprocess.run(
-        [sys.executable, "-m", "agreement_nlp", "extract", *args],
-        input=stdin,
-        capture_output=True,
-        timeout=300,
-        check=False,
-    )
+    return run_cli("extract", *args, stdin=stdin, text=False)
 
 
 def mixed_folder(root: Path) -> Path:

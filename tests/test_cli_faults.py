@@ -14,15 +14,11 @@ from pathlib import Path
 
 import pytest
 
+from tests.cli_run import run_cli
+
 
 def extract_cli(*args: str, timeout: int = 300) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, "-m", "agreement_nlp", "extract", *args, "--quiet"],
-        capture_output=True,
-        text=True,
-        timeout=timeout,
-        check=False,
-    )
+    return run_cli("extract", *args, "--quiet", timeout=timeout)
 
 
 @pytest.mark.slow

@@ -4,22 +4,15 @@ from __future__ import annotations
 
 import os
 import subprocess
-import sys
 from importlib.metadata import version
 
 import pytest
 
+from tests.cli_run import run_cli
+
 
 def cli(*args: str) -> subprocess.CompletedProcess[str]:
-    env = {**os.environ, "COLUMNS": "160"}
-    return subprocess.run(
-        [sys.executable, "-m", "agreement_nlp", *args],
-        capture_output=True,
-        text=True,
-        timeout=120,
-        check=False,
-        env=env,
-    )
+    return run_cli(*args, timeout=120, env={**os.environ, "COLUMNS": "160"})
 
 
 @pytest.mark.slow

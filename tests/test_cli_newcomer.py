@@ -4,23 +4,16 @@ from __future__ import annotations
 
 import csv
 import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 
 from agreement_nlp.ingest.inputs import to_articles
+from tests.cli_run import run_cli
 
 
 def cli(*args: str, stdin: str | None = None) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, "-m", "agreement_nlp", *args],
-        capture_output=True,
-        text=True,
-        input=stdin,
-        timeout=300,
-        check=False,
-    )
+    return run_cli(*args, stdin=stdin)
 
 
 def test_a_missing_input_is_refused_before_the_model_loads(tmp_path: Path) -> None:

@@ -4,8 +4,6 @@ from __future__ import annotations
 
 import html
 import re
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
@@ -13,6 +11,7 @@ from spacy.language import Language
 
 from agreement_nlp.display import render_doc, render_file, render_html, render_tables
 from agreement_nlp.tables.frames import Tables
+from tests.cli_run import run_cli
 from tests.conftest import ROOT
 
 REFERENCE_ARTICLE = ROOT / "data" / "raw" / "mali-russie-accords-2025-06-24.txt"
@@ -199,24 +198,12 @@ def test_render_doc(nlp: Language) -> None:
 @pytest.mark.slow
 def test_show_command(tmp_path: Path) -> None:
     out = tmp_path / "page" / "reference.html"
-    done = subprocess.run(
-        [sys.executable, "-m", "agreement_nlp", "show", str(REFERENCE_ARTICLE), "--html", str(out)],
-        capture_output=True,
-        text=True,
-        timeout=300,
-        check=False,
-    )
+    done = run_cli("show", str(REFERENCE_ARTICLE), "--html", str(out))
     assert done.returncode == 0, done.stderr
     page = out.read_text(encoding="utf-8")
     assert page.startswith("<!DOCTYPE html>")
     assert plain(page) == REFERENCE_ARTICLE.read_text(encoding="utf-8")
     assert 'data-label="AGREEMENT"' in page and 'data-label="DATE"' in page
 
-    missing = subprocess.run(
-        [sys.executable, "-m", "agreement_nlp", "show", str(tmp_path / "none.txt")],
-        capture_output=True,
-        text=True,
-        timeout=300,
-        check=False,
-    )
+    missing = run_cli("show", str(tmp_path / "none.txt"))
     assert missing.returncode == 1 and "error:" in missing.stderr

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import subprocess
-import sys
 from pathlib import Path
 from typing import Any
 
@@ -13,6 +11,7 @@ import yaml
 from agreement_nlp.ingest.inputs import to_articles
 from agreement_nlp.ingest.published import published_iso
 from agreement_nlp.ingest.records import record_to_article
+from tests.cli_run import run_cli
 from tests.conftest import TEST_DATA
 
 CASES = yaml.safe_load((TEST_DATA / "published_cases.yaml").read_text(encoding="utf-8"))
@@ -50,10 +49,9 @@ def test_the_api_refuses_a_published_at_that_is_no_date() -> None:
 
 def test_the_cli_refuses_it_before_the_model_loads(tmp_path: Path) -> None:
     (tmp_path / "a.txt").write_text("Le ministre a parlé hier.", encoding="utf-8")
-    done = subprocess.run(
-        [sys.executable, "-m", "agreement_nlp", "extract", str(tmp_path / "a.txt"),
-         "--out", str(tmp_path / "o"), "--published-at", "tomorrow"],
-        capture_output=True, text=True, timeout=120, check=False,
+    done = run_cli(
+        "extract", str(tmp_path / "a.txt"), "--out", str(tmp_path / "o"),
+        "--published-at", "tomorrow", timeout=120,
     )  # fmt: skip
     assert done.returncode == 2 and "--published-at" in done.stderr
     assert not (tmp_path / "o").exists()
@@ -68,10 +66,7 @@ def test_a_day_first_record_date_anchors_relative_dates_end_to_end(tmp_path: Pat
         encoding="utf-8",
     )
     out = tmp_path / "o"
-    done = subprocess.run(
-        [sys.executable, "-m", "agreement_nlp", "extract", str(dump), "--out", str(out), "--quiet"],
-        capture_output=True, text=True, timeout=300, check=False,
-    )  # fmt: skip
+    done = run_cli("extract", str(dump), "--out", str(out), "--quiet")
     assert done.returncode == 0, done.stderr
     articles = (out / "articles.csv").read_text(encoding="utf-8")
     assert "2025-06-24,record" in articles

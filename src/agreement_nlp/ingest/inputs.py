@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import os
 import re
-import sys
 from collections.abc import Iterable, Iterator, Mapping
 from pathlib import Path
 from typing import Any
@@ -13,7 +12,7 @@ from agreement_nlp.article import Article, text_hash
 from agreement_nlp.ingest.ids import unique_ids
 from agreement_nlp.ingest.language import other_language
 from agreement_nlp.ingest.published import not_a_date, published_iso
-from agreement_nlp.ingest.readers import ReadOptions, iter_articles, record_to_article
+from agreement_nlp.ingest.readers import ReadOptions, iter_articles, record_to_article, warn
 
 InputItem = str | Path | Mapping[str, Any] | Article
 
@@ -92,7 +91,7 @@ def check_length(art: Article, limit: int) -> None:
             f"{art.source or art.article_id}: text too long "
             f"({len(art.text)} characters, limit {limit}; see --max-chars)"
         )
-        print(f"warning: {art.error}", file=sys.stderr)
+        warn(art.error)
 
 
 def _skip_repeat(art: Article, first_of: dict[str, str]) -> None:
@@ -116,4 +115,4 @@ def _skip_other_language(art: Article) -> None:
         f"{art.source or art.article_id}: written in {language!r}, not French "
         f"(probability {probability:.2f}; --any-language reads it)"
     )
-    print(f"warning: {art.error}", file=sys.stderr)
+    warn(art.error)
