@@ -12,8 +12,8 @@ Registered as factories (and as ``spacy_factories`` entry points), so after
 Order matters: each component reads what the previous ones left on the Doc.
 """
 
-from __future__ import annotations
-
+# No ``from __future__ import annotations`` here: spaCy validates a factory's arguments with
+# pydantic, and spaCy 3.8.2 (our floor) cannot resolve annotations left as strings.
 import datetime as dt
 
 from spacy.language import Language
