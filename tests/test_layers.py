@@ -26,7 +26,7 @@ LAYERS: list[tuple[str, ...]] = [
     ("extraction.persons",),
     ("extraction.agreements",),
     ("components", "pipeline"),
-    ("tables.schema", "tables.rows"),
+    ("tables.isodates", "tables.schema", "tables.rows"),
     ("export",),
     ("tables", "tables.frames"),  # Tables.write hands over to export
     ("run",),

@@ -106,8 +106,33 @@ def test_parquet_dtypes_match_the_contract(tmp_path: Path) -> None:
                 "bool": "bool",
                 "float": "double",
                 "list": "list<element: string>",
+                "date": "timestamp[us]",
             }[col.dtype]
             assert str(schema.field(col.name).type) == expected, (name, col.name)
+
+
+def test_parquet_dates_are_typed_with_their_precision_beside(tmp_path: Path) -> None:
+    rows = [
+        {"article_id": "a", "value": "2025-06", "granularity": "month"},
+        {"article_id": "a", "value": "2025-06-24T10:11+01:00", "granularity": "datetime"},
+        {"article_id": "a", "value": "2025-Q2", "end_value": "2025-Q3", "granularity": "range"},
+        {"article_id": "a", "value": None, "granularity": "day"},
+    ]
+    write_tables({"dates": frame("dates", rows)}, tmp_path, "parquet")
+    back = pd.read_parquet(tmp_path / "dates.parquet")
+    assert str(back["value"].dtype).startswith("datetime64")
+    assert back["value"].tolist()[:3] == [
+        pd.Timestamp("2025-06-01"),
+        pd.Timestamp("2025-06-24 10:11"),  # the time as written, in the article's time zone
+        pd.Timestamp("2025-04-01"),
+    ]
+    assert pd.isna(back["value"].iloc[3])
+    assert back["end_value"].iloc[2] == pd.Timestamp("2025-07-01")
+    assert back["value_precision"].tolist()[:3] == ["month", "datetime", "quarter"]
+    # CSV keeps the ISO text as the article gives it
+    write_tables({"dates": frame("dates", rows)}, tmp_path, "csv")
+    text = pd.read_csv(tmp_path / "dates.csv", dtype=str)
+    assert text["value"].tolist()[:2] == ["2025-06", "2025-06-24T10:11+01:00"]
 
 
 @pytest.mark.parametrize(

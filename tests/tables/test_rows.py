@@ -9,7 +9,7 @@ from spacy.language import Language
 
 from agreement_nlp.article import Article
 from agreement_nlp.tables.rows import Rows, article_row, doc_rows
-from agreement_nlp.tables.schema import TABLE_NAMES, columns, frame
+from agreement_nlp.tables.schema import TABLE_NAMES, columns, frame, given_columns
 from tests.conftest import REFERENCE_ARTICLE
 
 SHORT_TEXTS: dict[str, str] = {
@@ -48,7 +48,7 @@ def all_rows(nlp: Language) -> dict[str, Rows]:
 
 
 def key_problems(table: str, table_rows: list[dict[str, Any]]) -> list[str]:
-    declared = set(columns(table))
+    declared = set(given_columns(table))
     problems = []
     for i, row in enumerate(table_rows):
         missing, extra = declared - set(row), set(row) - declared
@@ -102,7 +102,7 @@ def test_mentions_sorted_and_at_their_offsets(all_rows: dict[str, Rows]) -> None
 @pytest.mark.parametrize("text", ["", "Titre\nCorps du texte."])
 def test_article_row_without_doc_has_the_declared_columns(text: str) -> None:
     row = article_row(Article("a1", text), None)
-    assert list(row) == columns("articles")
+    assert list(row) == given_columns("articles")
     assert row["n_words"] is None and row["content_end"] is None
 
 

@@ -22,6 +22,7 @@ import pyarrow.parquet as pq
 
 from agreement_nlp.export.excel import to_excel_csv_bytes
 from agreement_nlp.export.lock import OutputFolderError, OutputLock
+from agreement_nlp.tables.isodates import first_instant
 from agreement_nlp.tables.schema import TABLES, list_columns
 
 FORMATS = ("csv", "parquet", "jsonl")
@@ -88,12 +89,15 @@ def arrow_table(table: str, df: pd.DataFrame) -> pa.Table:
             "bool": pa.bool_(),
             "float": pa.float64(),
             "list": pa.list_(pa.string()),
+            "date": pa.timestamp("us"),
         }[c.dtype]
         fields.append(pa.field(c.name, pa_type))
     schema = pa.schema(fields)
     arrays = []
     for c in TABLES[table]:
         values = [None if v is pd.NA else v for v in df[c.name].tolist()]
+        if c.dtype == "date":
+            values = [first_instant(v) for v in values]
         arrays.append(pa.array(values, type=schema.field(c.name).type))
     return pa.Table.from_arrays(arrays, schema=schema)
 

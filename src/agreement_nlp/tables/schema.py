@@ -15,6 +15,7 @@ from typing import Any
 
 import pandas as pd
 
+from agreement_nlp.tables.isodates import precision
 from agreement_nlp.text import without_bidi_controls
 
 # Logical dtypes, mapped to pandas dtypes in ``PANDAS_DTYPES``.
@@ -23,6 +24,8 @@ from agreement_nlp.text import without_bidi_controls
 #   bool  -> nullable boolean
 #   list  -> Python list of str (joined with "|" in CSV)
 #   float -> Float64
+#   date  -> nullable string holding an ISO 8601 value at its own precision (2025-06,
+#            2025-06-24, 2025-06-24T10:11); a timestamp in Parquet (tables.isodates)
 
 
 @dataclass(frozen=True)
@@ -30,6 +33,17 @@ class Column:
     name: str
     dtype: str
     doc: str
+    # A column computed from another one (the precision of a date): what rows give is ignored.
+    precision_of: str | None = None
+
+
+def _precision(of: str) -> Column:
+    return Column(
+        f"{of}_precision",
+        "str",
+        f"How much of {of} is known: year, quarter, month, week, day or datetime.",
+        precision_of=of,
+    )
 
 
 TABLES: dict[str, tuple[Column, ...]] = {
@@ -47,7 +61,8 @@ TABLES: dict[str, tuple[Column, ...]] = {
         Column("title", "str", "Title from the record, else the first line of the text."),
         Column("url", "str", "URL from the record, if any."),
         Column("authors", "list", "Authors from the record, the HTML page or the byline."),
-        Column("published_at", "str", "Publication date, ISO date or datetime; empty if unknown."),
+        Column("published_at", "date", "Publication date, ISO date or datetime; empty if unknown."),
+        _precision("published_at"),
         Column(
             "published_at_source",
             "str",
@@ -123,7 +138,8 @@ TABLES: dict[str, tuple[Column, ...]] = {
             "domains", "list", "Domains from the documented vocabulary (resources/domains.yaml)."
         ),
         Column("parties", "list", "Sorted ISO alpha-3 codes or organisation short codes."),
-        Column("signed_on", "str", "ISO date of signing, if given or resolvable."),
+        Column("signed_on", "date", "ISO date of signing, if given or resolvable."),
+        _precision("signed_on"),
         Column("place", "str", "Place of signing, if given."),
         Column("status", "str", "signed, ratified, announced, negotiating, suspended, other."),
         Column("n_mentions", "int", "Mentions of this agreement in the article."),
@@ -162,10 +178,11 @@ TABLES: dict[str, tuple[Column, ...]] = {
         Column("end", "int", "End offset."),
         Column(
             "value",
-            "str",
+            "date",
             "ISO value at its granularity: 2025, 2025-06, 2025-06-23, 2025-W26, 2025-06-24T10:11.",
         ),
-        Column("end_value", "str", "For ranges and periods: ISO value of the end."),
+        Column("end_value", "date", "For ranges and periods: ISO value of the end."),
+        _precision("value"),
         Column("granularity", "str", "year, quarter, month, week, day, datetime, or range."),
         Column("is_relative", "bool", "True when the value depends on the anchor date."),
         Column("anchor", "str", "The reference date used to resolve it (ISO), empty if none."),
@@ -202,12 +219,18 @@ PANDAS_DTYPES: dict[str, Any] = {
     "bool": pd.BooleanDtype(),
     "float": pd.Float64Dtype(),
     "list": object,
+    "date": pd.StringDtype(),
 }
 
 
 def columns(table: str) -> list[str]:
     """Column names of ``table`` in contract order."""
     return [c.name for c in TABLES[table]]
+
+
+def given_columns(table: str) -> list[str]:
+    """The columns rows give: all but those :func:`frame` computes (a date's precision)."""
+    return [c.name for c in TABLES[table] if not c.precision_of]
 
 
 def list_columns(table: str) -> list[str]:
@@ -229,10 +252,12 @@ def frame(table: str, rows: Iterable[Mapping[str, Any]]) -> pd.DataFrame:
         if extra:
             raise KeyError(f"table {table!r} has no column(s) {sorted(extra)}")
         for c in cols:
-            value = row.get(c.name)
-            if c.dtype == "list":
+            value = row.get(c.precision_of or c.name)
+            if c.precision_of:
+                value = precision(value)
+            elif c.dtype == "list":
                 value = [_shown(v) for v in value] if value else []
-            elif c.dtype == "str":
+            elif c.dtype in ("str", "date"):
                 value = _shown(value)
             data[c.name].append(value)
     df = pd.DataFrame(data, columns=names)
@@ -258,7 +283,11 @@ def markdown() -> str:
         "",
         "Generated from `src/agreement_nlp/tables/schema.py` (`python -m agreement_nlp.tables.schema > docs/tables.md`).",
         "Columns come in this order with these types in every format. `list` columns are joined",
-        "with `|` in CSV and are lists in Parquet and JSONL. Offsets (`start`, `end`) are character",
+        "with `|` in CSV and are lists in Parquet and JSONL. `date` columns are ISO 8601 text at",
+        "the precision the article gives (`2025`, `2025-Q2`, `2025-06`, `2025-W26`, `2025-06-24`,",
+        "`2025-06-24T10:11`) in CSV, JSONL and pandas; in Parquet they are timestamps of the",
+        "period's first instant, in the article's local time, and the `*_precision` column",
+        "beside them says how much is known. Offsets (`start`, `end`) are character",
         "offsets into the article text exactly as read.",
         "",
     ]
@@ -300,6 +329,7 @@ _TABLE_SCHEMA_TYPES = {
     "bool": "boolean",
     "float": "number",
     "list": "string",
+    "date": "string",  # ISO 8601 at varying precision: no single Table Schema date format
 }
 
 
