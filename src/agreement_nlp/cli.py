@@ -49,7 +49,14 @@ _Inputs = Annotated[
     ),
 ]
 _Out = Annotated[Path, typer.Option("--out", "-o", help="Folder to write the tables to.")]
-_Format = Annotated[str, typer.Option("--format", "-f", help="csv, parquet or jsonl.")]
+_Format = Annotated[
+    str,
+    typer.Option(
+        "--format",
+        "-f",
+        help="csv, parquet, jsonl (a file per table) or xlsx (one workbook, a sheet per table).",
+    ),
+]
 _Excel = Annotated[
     bool, typer.Option("--excel", help="CSV for French Excel: BOM, ';', no formulas.")
 ]

@@ -51,9 +51,11 @@ def rows(nlp: Language) -> list[Rows]:
     return list(iter_article_rows(to_articles(short_articles()), nlp))
 
 
-@pytest.mark.parametrize(("fmt", "excel"), [("csv", False), ("csv", True), ("jsonl", False)])
+@pytest.mark.parametrize(
+    ("fmt", "excel"), [("csv", False), ("csv", True), ("jsonl", False), ("xlsx", False)]
+)
 @pytest.mark.model
-def test_chunked_text_formats_equal_one_shot(
+def test_chunked_formats_equal_one_shot(
     rows: list[Rows], tmp_path: Path, fmt: str, excel: bool
 ) -> None:
     write_run(dict(collect_tables(rows).items()), tmp_path / "ref", fmt, excel=excel)

@@ -8,7 +8,9 @@ rows: CSV and JSONL do not depend on how rows are chunked (every chunk goes
 through the same :func:`~agreement_nlp.tables.schema.frame` and the same
 serialiser, the header only once), and a Parquet file whose rows fit in one
 row group is the file ``pyarrow.parquet.write_table`` writes. Bigger tables
-get several row groups: same rows, same schema, a different file.
+get several row groups: same rows, same schema, a different file. The Excel
+workbook (``xlsx``) is streamed sheet by sheet the same way and is the file
+``write_run`` writes.
 
 The run lives in the same hidden staging folder as ``write_run``'s and is
 published with the ``_SUCCESS`` manifest only by :meth:`StreamWriter.close`;
@@ -40,6 +42,7 @@ from agreement_nlp.export.writers import (
     to_csv_bytes,
     to_jsonl_bytes,
 )
+from agreement_nlp.export.xlsx import WORKBOOK, XlsxBook
 from agreement_nlp.tables.schema import TABLE_NAMES, frame
 
 __all__ = ["FLUSH_ROWS", "ROW_GROUP_ROWS", "StreamWriter"]
@@ -105,11 +108,15 @@ class StreamWriter:
         self._buffers: dict[str, list[Mapping[str, Any]]] = {t: [] for t in self.tables}
         self._files: dict[str, IO[bytes]] = {}
         self._parquet: dict[str, pq.ParquetWriter] = {}
+        self._book = XlsxBook(self.staging / WORKBOOK, self.tables) if fmt == "xlsx" else None
         self._started = False
         self._closed = False
 
     def path(self, table: str) -> Path:
-        return self.staging / f"{table}.{self.fmt}"
+        return self.staging / (WORKBOOK if self.fmt == "xlsx" else f"{table}.{self.fmt}")
+
+    def _paths(self) -> list[Path]:
+        return [self.path("")] if self.fmt == "xlsx" else [self.path(t) for t in self.tables]
 
     def add(self, rows: Mapping[str, Sequence[Mapping[str, Any]]]) -> None:
         """Take one article's rows (table name -> rows); write whatever buffer is full."""
@@ -134,6 +141,9 @@ class StreamWriter:
         df = frame(table, buffer)
         self.rows[table] += len(buffer)
         buffer.clear()
+        if self._book is not None:
+            self._book.add(table, df)
+            return
         if self.fmt == "parquet":
             tbl = arrow_table(table, df)
             writer = self._parquet.get(table)
@@ -161,7 +171,7 @@ class StreamWriter:
         for table in self.tables:
             self.flush(table)
         self._close_files()
-        paths = [self.path(t) for t in self.tables]
+        paths = self._paths()
         _atomic_write_bytes(
             self.staging / MANIFEST, manifest_bytes(paths, self.fmt, self.excel, self.rows)
         )
@@ -182,6 +192,9 @@ class StreamWriter:
             fh.close()
         for writer in self._parquet.values():
             writer.close()
+        if self._book is not None:
+            self._book.close()
+            self._book = None
         self._files.clear()
         self._parquet.clear()
 

@@ -1,4 +1,4 @@
-"""Writing tables as CSV, Parquet or JSONL.
+"""Writing tables as CSV, Parquet, JSONL (a file per table) or one Excel workbook.
 
 Every file is written to a temporary name in the output folder and renamed
 into place, so an interrupted run never leaves a half-written table.
@@ -22,10 +22,11 @@ import pyarrow.parquet as pq
 
 from agreement_nlp.export.excel import to_excel_csv_bytes
 from agreement_nlp.export.lock import OutputFolderError, OutputLock
+from agreement_nlp.export.xlsx import WORKBOOK, write_workbook
 from agreement_nlp.tables.isodates import first_instant
 from agreement_nlp.tables.schema import TABLES, list_columns
 
-FORMATS = ("csv", "parquet", "jsonl")
+FORMATS = ("csv", "parquet", "jsonl", "xlsx")
 LIST_SEPARATOR = "|"
 
 
@@ -45,6 +46,16 @@ def _atomic_write_bytes(path: Path, data: bytes) -> None:
         os.replace(tmp, path)
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
+        raise
+
+
+def _atomic_write_workbook(path: Path, tables: Mapping[str, pd.DataFrame]) -> None:
+    tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+    try:
+        write_workbook(tables, tmp)
+        os.replace(tmp, path)
+    except BaseException:
+        tmp.unlink(missing_ok=True)
         raise
 
 
@@ -115,11 +126,15 @@ def write_tables(
     *,
     excel: bool = False,
 ) -> list[Path]:
-    """Write each table to ``out_dir/<table>.<fmt>`` atomically."""
+    """Write each table to ``out_dir/<table>.<fmt>`` atomically (``xlsx``: all of them to
+    the sheets of ``out_dir/tables.xlsx``)."""
     if fmt not in FORMATS:
         raise ValueError(f"unknown format {fmt!r}; choose one of {', '.join(FORMATS)}")
     out = Path(out_dir)
     out.mkdir(parents=True, exist_ok=True)
+    if fmt == "xlsx":
+        _atomic_write_workbook(out / WORKBOOK, tables)
+        return [out / WORKBOOK]
     written = []
     for name, df in tables.items():
         if fmt == "csv":
@@ -144,7 +159,7 @@ MANIFEST = "_SUCCESS"
 
 def _ours(name: str) -> bool:
     stem, _, ext = name.partition(".")
-    return name == MANIFEST or (stem in TABLES and ext in FORMATS)
+    return name in (MANIFEST, WORKBOOK) or (stem in TABLES and ext in FORMATS)
 
 
 def check_output_folder(out_dir: str | Path, *, overwrite: bool = False) -> None:
@@ -193,7 +208,8 @@ def manifest_bytes(paths: list[Path], fmt: str, excel: bool, rows: Mapping[str, 
 
     files = {
         p.name: {
-            "rows": rows.get(p.name.partition(".")[0], 0),
+            # the workbook holds every table: its rows per sheet
+            "rows": dict(rows) if p.name == WORKBOOK else rows.get(p.name.partition(".")[0], 0),
             "sha256": _sha256(p),
         }
         for p in paths
