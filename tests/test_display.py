@@ -186,6 +186,47 @@ def test_reference_article(nlp: Language, reference_text: str) -> None:
     assert render_file(REFERENCE_ARTICLE, nlp=nlp) == page
 
 
+def test_a_text_that_opens_with_its_title_shows_it_once() -> None:
+    assert "<h3>" not in render_html("Le titre\n\nLe texte.", [], title="Le  titre")
+    assert "<h3>Autre titre</h3>" in render_html("Le titre\n\nLe texte.", [], title="Autre titre")
+
+
+@pytest.mark.model
+def test_tables_show_one_article_of_several(nlp: Language, reference_text: str) -> None:
+    import agreement_nlp
+
+    other = {"id": "autre", "text": "Le ministre de la Santé, Mme Awa Traoré, est arrivé."}
+    tables = agreement_nlp.extract([REFERENCE_ARTICLE, other], nlp=nlp)
+    shown = tables.show(REFERENCE_ARTICLE.stem)
+    assert shown._repr_html_() == shown  # a notebook shows it as HTML
+    assert shown == render_tables(tables, reference_text, REFERENCE_ARTICLE.stem)
+    assert plain(shown) == reference_text
+    assert shown.count("Visite officielle") == reference_text.count("Visite officielle")
+    with pytest.raises(ValueError, match="article_id"):
+        tables.show()
+    with pytest.raises(ValueError, match="no article 'nope'"):
+        tables.show("nope")
+    assert "<mark" in tables.show("autre")
+    bare = agreement_nlp.extract([other], nlp=nlp, keep_texts=False)
+    with pytest.raises(ValueError, match="do not hold the text of article 'autre'"):
+        bare.show()
+
+
+@pytest.mark.model
+def test_rows_of_the_reference_point_at_their_own_words(nlp: Language, reference_text: str) -> None:
+    import agreement_nlp
+
+    tables = agreement_nlp.extract(REFERENCE_ARTICLE, nlp=nlp)
+    ours = tables.mentions[~tables.mentions["label"].isin(["PER", "ORG", "LOC", "MISC"])]
+    # one box over each name: a ministry named by a role ("chefs de la diplomatie") is there
+    assert not ours.duplicated(["start", "end"]).any(), ours[ours.duplicated(["start", "end"])]
+    names = set(tables.persons["name"])
+    assert not names & set(tables.ministries["mention"])
+    # an agreement starts at its own mention, not at "les accords signés" shared with others
+    for row in tables.agreements.itertuples():
+        assert reference_text[row.start : row.end].startswith("Accord "), row.title
+
+
 @pytest.mark.model
 def test_render_doc(nlp: Language) -> None:
     doc = nlp("Le ministre de la Santé, Mme Awa Traoré, a signé hier un accord.")

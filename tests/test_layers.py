@@ -28,6 +28,7 @@ LAYERS: list[tuple[str, ...]] = [
     ("components", "pipeline"),
     ("tables.isodates", "tables.schema", "tables.rows"),
     ("export",),
+    ("display.spans", "display.markup", "display.articles"),  # Tables.show renders
     ("tables", "tables.frames"),  # Tables.write hands over to export
     ("run",),
     ("api",),

@@ -2,7 +2,8 @@
 
 Every ``>=`` floor of the runtime dependencies is pinned to its floor (``==``), the package is
 installed from this checkout into a fresh virtual environment, and the CLI's main job on
-``data/raw/`` must give the stored golden tables byte for byte. A floor set too low (a release
+``data/raw/`` must give the stored golden tables byte for byte (and the same rows in Parquet
+and Excel). A floor set too low (a release
 that cannot be installed with the others, or that breaks the CLI) fails here, not on a user's
 machine. Needs the package index (as ``pip install`` does); well under a minute with
 the wheels cached.
@@ -15,6 +16,7 @@ import tomllib
 import venv
 from pathlib import Path
 
+import pandas as pd
 import pytest
 from packaging.requirements import Requirement
 
@@ -56,19 +58,29 @@ def test_the_floors_install_and_give_the_golden_tables(tmp_path: Path) -> None:
     )
     said = (install.stdout + install.stderr).splitlines()
     assert install.returncode == 0, "\n".join(x for x in said[-40:] if not x.startswith("WARNING"))
-    out = tmp_path / "out"
-    run = subprocess.run(
-        [env_dir / "bin" / "agreement-nlp", "extract", "data/raw", "--out", out],
-        cwd=ROOT,
-        check=False,
-        capture_output=True,
-        text=True,
-        timeout=300,
-    )
-    assert run.returncode == 0, run.stderr[-3000:]
-    changed = [
-        t
-        for t in TABLE_NAMES
-        if (out / f"{t}.csv").read_bytes() != (GOLDEN / "raw" / f"{t}.csv").read_bytes()
-    ]
+    for fmt in ("csv", "parquet", "xlsx"):
+        run = subprocess.run(
+            [
+                env_dir / "bin" / "agreement-nlp",
+                "extract",
+                "data/raw",
+                "-o",
+                tmp_path / fmt,
+                "-f",
+                fmt,
+            ],
+            cwd=ROOT,
+            check=False,
+            capture_output=True,
+            text=True,
+            timeout=300,
+        )
+        assert run.returncode == 0, f"--format {fmt}: {run.stderr[-3000:]}"
+    golden = {t: (GOLDEN / "raw" / f"{t}.csv").read_bytes() for t in TABLE_NAMES}
+    changed = [t for t in TABLE_NAMES if (tmp_path / "csv" / f"{t}.csv").read_bytes() != golden[t]]
     assert not changed, f"at the floor versions, tables differ from {GOLDEN / 'raw'}: {changed}"
+    sheets = pd.read_excel(tmp_path / "xlsx" / "tables.xlsx", sheet_name=None)
+    for t in TABLE_NAMES:
+        expected = len(pd.read_csv(GOLDEN / "raw" / f"{t}.csv"))
+        assert len(pd.read_parquet(tmp_path / "parquet" / f"{t}.parquet")) == expected, t
+        assert len(sheets[t]) == expected, t

@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from typing import Any
 
 from spacy.language import Language
 
+from agreement_nlp.article import Article
 from agreement_nlp.ingest.inputs import InputItem, to_articles
 from agreement_nlp.ingest.readers import MAX_CHARS, ReadOptions
 from agreement_nlp.pipeline import load_pipeline
@@ -28,6 +29,7 @@ def extract(
     max_chars: int = MAX_CHARS,
     dedupe: bool = False,
     any_language: bool = False,
+    keep_texts: bool = True,
 ) -> Tables:
     """Extract the tables from articles.
 
@@ -42,7 +44,8 @@ def extract(
     skipped (its ``articles`` row says so); ``dedupe``: an article whose text an
     earlier one had is skipped, naming it (``text_sha256`` tells them apart);
     an article surely not in French is skipped, saying its language, unless
-    ``any_language``.
+    ``any_language``. ``keep_texts``: the tables keep each article's text for
+    :meth:`Tables.show` (pass ``False`` on a dump too big to hold in memory).
 
     >>> import agreement_nlp
     >>> tables = agreement_nlp.extract(
@@ -53,9 +56,25 @@ def extract(
     [['financement', '2024-05-11']]
     """
     read = ReadOptions(max_chars=max_chars, dedupe=dedupe, any_language=any_language)
+    texts: dict[str, str] = {}
     articles = to_articles(inputs, published_at, options=read)
+    if keep_texts:
+        articles = _remembering(articles, texts)
     if client is not None:
         from agreement_nlp.run.cluster import iter_rows_dask
 
-        return collect_tables(iter_rows_dask(articles, client, batch_size=batch_size))
-    return collect_tables(iter_rows(articles, workers=workers, nlp=nlp, batch_size=batch_size))
+        tables = collect_tables(iter_rows_dask(articles, client, batch_size=batch_size))
+    else:
+        tables = collect_tables(
+            iter_rows(articles, workers=workers, nlp=nlp, batch_size=batch_size)
+        )
+    tables.texts = texts
+    return tables
+
+
+def _remembering(articles: Iterable[Article], texts: dict[str, str]) -> Iterator[Article]:
+    """The articles, each text kept in ``texts`` as read (the tables' offsets point into it)."""
+    for article in articles:
+        if article.text:
+            texts[article.article_id] = article.text
+        yield article

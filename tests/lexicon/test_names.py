@@ -12,6 +12,7 @@ from agreement_nlp.lexicon import names
 from agreement_nlp.lexicon.names import (
     PARTICLES,
     best_surface,
+    display_case,
     looks_like_name,
     name_tokens,
     part_of,
@@ -55,6 +56,11 @@ def test_same_full_name(a: str, b: str, expected: bool) -> None:
 @pytest.mark.parametrize(("short", "full", "expected"), CASES["part_of"], ids=str)
 def test_part_of(short: str, full: str, expected: bool) -> None:
     assert part_of(name_tokens(short), name_tokens(full)) is expected
+
+
+@pytest.mark.parametrize(("written", "shown"), CASES["display_case"], ids=repr)
+def test_display_case(written: str, shown: str) -> None:
+    assert display_case(written) == shown
 
 
 @pytest.mark.parametrize("case", CASES["best_surface"], ids=lambda c: " / ".join(c["surfaces"]))

@@ -14,7 +14,8 @@ show it with ``IPython.display.HTML``.
   (what ``agreement-nlp show FILE --html out.html`` does).
 
 The modules: :mod:`.spans` (rows to nested spans), :mod:`.markup` (the HTML,
-:func:`render_html`), :mod:`.articles` (the other three).
+:func:`render_html`), :mod:`.articles` (tables and ``Doc``), :mod:`.files` (a file).
+``Tables.show(article_id)`` renders one article of what :func:`agreement_nlp.extract` returned.
 
 >>> html = render_html(
 ...     "M. Diop a signé.",
@@ -27,7 +28,8 @@ True
 
 from __future__ import annotations
 
-from agreement_nlp.display.articles import render_doc, render_file, render_tables
+from agreement_nlp.display.articles import Html, render_doc, render_tables
+from agreement_nlp.display.files import render_file
 from agreement_nlp.display.markup import COLOURS, render_html
 from agreement_nlp.display.markup import FURNITURE_COLOUR as FURNITURE_COLOUR
 from agreement_nlp.display.markup import OTHER_COLOUR as OTHER_COLOUR
@@ -36,6 +38,7 @@ from agreement_nlp.display.spans import MODEL_LABELS
 __all__ = [
     "COLOURS",
     "MODEL_LABELS",
+    "Html",
     "render_doc",
     "render_file",
     "render_html",

@@ -1,9 +1,12 @@
-"""Rendering whole articles: from the tables, from a ``Doc``, from a file."""
+"""Rendering whole articles: from the tables, from a ``Doc``.
+
+Below the ``Tables`` class in the stages (``Tables.show`` calls :func:`render_tables`), so it
+takes the tables as a plain mapping of frames; :mod:`.files` runs the pipeline on a file.
+"""
 
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
-from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import pandas as pd
@@ -12,11 +15,7 @@ from agreement_nlp.display.markup import render_html
 from agreement_nlp.display.spans import _rows
 
 if TYPE_CHECKING:
-    from spacy.language import Language
     from spacy.tokens import Doc
-
-    from agreement_nlp.article import Article
-    from agreement_nlp.tables.frames import Tables
 
 
 def _one_article(frame: pd.DataFrame, article_id: str) -> pd.DataFrame:
@@ -47,8 +46,17 @@ def _content_end(article: pd.DataFrame, options: dict[str, Any]) -> int | None:
     return content_end
 
 
+class Html(str):
+    """An HTML page or fragment that a notebook shows as such (it is a plain ``str`` too)."""
+
+    __slots__ = ()
+
+    def _repr_html_(self) -> str:
+        return str(self)
+
+
 def render_tables(
-    tables: Tables | Mapping[str, pd.DataFrame],
+    tables: Mapping[str, pd.DataFrame],
     text: str,
     article_id: str | None = None,
     *,
@@ -111,47 +119,3 @@ def render_doc(doc: Doc, **options: Any) -> str:
         furniture=[*furniture, *options.pop("furniture", ())],
         **options,
     )
-
-
-def _only_article(path: str | Path, articles: list[Article], article_id: str | None) -> Article:
-    """The one article of ``path`` to render (``article_id`` if given); ``ValueError`` if none."""
-    if article_id is not None:
-        articles = [a for a in articles if a.article_id == article_id]
-        if not articles:
-            raise ValueError(f"{path}: no article with id {article_id!r}")
-    if len(articles) != 1:
-        ids = [a.article_id for a in articles]
-        raise ValueError(f"{path}: {len(articles)} articles, choose one with --id (one of {ids})")
-    article = articles[0]
-    if article.status == "error" and not article.text:
-        raise ValueError(article.error or f"{path}: cannot read the article")
-    return article
-
-
-def render_file(
-    path: str | Path,
-    *,
-    article_id: str | None = None,
-    published_at: str | None = None,
-    nlp: Language | None = None,
-    **options: Any,
-) -> str:
-    """Run the pipeline on one file and render its article.
-
-    ``path``: a ``.txt`` article, or any input :func:`~agreement_nlp.extract`
-    reads (a ``.jsonl`` of several records then needs ``article_id``).
-    ``published_at`` resolves relative dates when the text gives no date;
-    ``nlp`` is the pipeline (loaded once per process if not given).
-
-    >>> html = render_file("data/raw/mali-russie-accords-2025-06-24.txt", page=True)
-    >>> html.startswith("<!DOCTYPE html>"), 'data-entity="A1"' in html
-    (True, True)
-    """
-    from agreement_nlp.api import extract, to_articles
-
-    articles = list(to_articles(Path(path), published_at))
-    article = _only_article(path, articles, article_id)
-    # Keep the text before the run: the tables' offsets point into it.
-    text = article.text
-    tables = extract([article], nlp=nlp)
-    return render_tables(tables, text, article.article_id, **options)

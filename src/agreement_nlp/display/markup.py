@@ -114,7 +114,8 @@ def _fragment(
     """The article's ``<div>``: style, title, legend of the shown labels, highlighted text."""
     body = _render(text, _nest([*spans, *grey], len(text)), 0, len(text), colours)
     parts = ['<div class="agreement-nlp-article">', f"<style>{_CSS}</style>"]
-    if title:
+    if title and not " ".join(text.split()).startswith(" ".join(title.split())):
+        # a text that opens with its title shows it once
         parts.append(f"<h3>{_html.escape(title, quote=False)}</h3>")
     if legend:
         parts.append(_legend(_legend_order(spans), colours, bool(grey)))

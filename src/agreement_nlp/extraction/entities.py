@@ -41,6 +41,8 @@ class Person:
     aliases: list[str] = field(default_factory=list)
     evidence: str | None = None
     rule: str | None = None
+    # where the role was read: the role words (and portfolio), for a ministry they imply
+    role_mention: Mention | None = None
     confidence: float | None = None  # for office holders: calibrated, from the person model
     # what the model read (training collects it; not exported)
     features: dict[str, float] = field(default_factory=dict, repr=False, compare=False)

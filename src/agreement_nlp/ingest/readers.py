@@ -41,6 +41,7 @@ from agreement_nlp.ingest.records import (
     read_jsonl_lines,
     record_to_article,
 )
+from agreement_nlp.lexicon.names import display_case
 from agreement_nlp.segment.furniture import content_end, find_furniture
 from agreement_nlp.segment.metadata import find_authors, find_title
 
@@ -330,7 +331,8 @@ def complete_metadata(article: Article) -> Article:
         article.title = find_title(head)
     if not article.authors:
         end = content_end(head, find_furniture(head))
-        article.authors = [a.name for a in find_authors(head, end)]
+        # a byline's "Oumar DIOP" is listed as the persons table names him: "Oumar Diop"
+        article.authors = [display_case(a.name) for a in find_authors(head, end)]
     return article
 
 

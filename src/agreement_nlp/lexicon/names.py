@@ -122,6 +122,51 @@ def part_of(short: Sequence[str], full: Sequence[str]) -> bool:
     )
 
 
+_ROMAN = re.compile(r"[IVXLC]+")
+_LOWER_PARTICLES = {"DE": "de", "DU": "du", "DES": "des"}
+# Capitals that stay: legal forms and club prefixes ending the company and club names the
+# model takes for persons ("Kankan Gold SA", "Al-Nour FC").
+_KEEP_UPPER = frozenset(
+    {"SA", "SAS", "SARL", "SPA", "LTD", "PLC", "LLC", "GMBH", "FC", "AS", "GIE"}
+)
+
+
+def _recased(word: str, letters: list[str]) -> bool:
+    """An all-capitals word of a name to write the usual way (not an initial, a regnal
+    number or a legal form)."""
+    return (
+        len(letters) >= 2
+        and word.isupper()
+        and not _ROMAN.fullmatch(word)
+        and word.strip(".") not in _KEEP_UPPER
+    )
+
+
+def display_case(name: str) -> str:
+    """``name`` with its words in capitals written the usual way, as a byline or a
+    communiqué's "Oumar DIOP" is: the first letter of each part kept up. Initials, regnal
+    numbers ("Mohammed VI") and legal forms ("Kankan Gold SA") stay as they are.
+
+    >>> display_case("Oumar DIOP"), display_case("ALASSANE N'DIAYE"), display_case("Mohammed VI")
+    ('Oumar Diop', "Alassane N'Diaye", 'Mohammed VI')
+    >>> display_case("Mahamat Abdel-Aziz HAGGAR"), display_case("Amadou DE SOUZA")
+    ('Mahamat Abdel-Aziz Haggar', 'Amadou de Souza')
+    >>> display_case("Boromo Gold SA"), display_case("Amadou BA"), display_case("J. M. DIA")
+    ('Boromo Gold SA', 'Amadou Ba', 'J. M. Dia')
+    """
+    words = name.split(" ")
+    out = []
+    for i, word in enumerate(words):
+        letters = [c for c in word if c.isalpha()]
+        if i and word in _LOWER_PARTICLES and i < len(words) - 1:
+            out.append(_LOWER_PARTICLES[word])
+        elif _recased(word, letters):
+            out.append(re.sub(r"[^\W\d_]+", lambda m: m.group(0).capitalize(), word))
+        else:
+            out.append(word)
+    return " ".join(out)
+
+
 def best_surface(surfaces: Sequence[str]) -> str:
     """The name to show: the most frequent full form (two words or more besides particles:
     "Ibrahim Ag MOHAMED" over "Ag Mohamed"), then the longest, then the first.

@@ -144,8 +144,10 @@ TABLES: dict[str, tuple[Column, ...]] = {
         Column("status", "str", "signed, ratified, announced, negotiating, suspended, other."),
         Column("n_mentions", "int", "Mentions of this agreement in the article."),
         Column("evidence", "str", "The sentence that names the agreement."),
-        Column("start", "int", "Start offset of the first mention."),
-        Column("end", "int", "End offset of the first mention."),
+        Column(
+            "start", "int", "Start offset of its own first mention (not a plural naming others)."
+        ),
+        Column("end", "int", "End offset of that mention."),
         Column(
             "rule", "str", "Which rules gave type, status and date, and the model that kept it."
         ),

@@ -156,9 +156,12 @@ def _agreement(
     parties = sorted({*parties, *(s.country for s in sigs if s.country)})
     title = squash(d.named.title)
     text = text_of(doc)
+    ordered = _in_order(d)
+    # its own first mention first: a plural one ("les accords signés") names others too
+    ordered.sort(key=lambda f: f.rule.plural)
     mentions = [
         Mention(text[f.start : f.title_end or f.end], f.start, f.title_end or f.end, SOURCE)
-        for f in _in_order(d)
+        for f in ordered
     ]
     return Agreement(
         agreement_id=f"A{n}",

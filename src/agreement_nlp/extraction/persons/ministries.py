@@ -91,6 +91,11 @@ def _add_role_ministries(
             who.ministry_id = ministry.ministry_id
 
 
+def _where_read(p: Person) -> Mention:
+    where = p.role_mention or p.mentions[0]
+    return Mention(where.text, where.start, where.end, p.rule or "")
+
+
 def _add_role_only_ministries(found: list[Ministry], persons: list[Person]) -> None:
     """Ministers whose ministry comes from the role alone ("chef de la diplomatie")."""
     for p in persons:
@@ -105,7 +110,8 @@ def _add_role_only_ministries(found: list[Ministry], persons: list[Person]) -> N
                 p.ministry,
                 p.ministry.removeprefix("Ministère "),
                 p.country,
-                Mention(p.mentions[0].text, p.mentions[0].start, p.mentions[0].end, p.rule or ""),
+                # the role words ("chef de la diplomatie") name the ministry, not the name
+                _where_read(p),
                 f"rule:role_ministry;{p.rule}",
                 p,
             )

@@ -31,6 +31,7 @@ from agreement_nlp.extraction.persons.portfolio import (
 from agreement_nlp.extraction.persons.role_context import _role_matches
 from agreement_nlp.lexicon.names import (
     best_surface,
+    display_case,
 )
 from agreement_nlp.segment.doccache import segments_of
 from agreement_nlp.segment.furniture import content_bounds
@@ -65,7 +66,7 @@ def extract_persons_and_ministries(
     for n, group in enumerate(group_mentions(mentions), start=1):
         ev = [e for m in group for e in evidence[index[id(m)]]]
         surfaces = [m.text for m in group]
-        name = best_surface(surfaces)
+        name = display_case(best_surface(surfaces))  # "Oumar DIOP" is shown "Oumar Diop"
         person = Person(
             person_id=f"P{n}",
             name=name,
@@ -102,6 +103,9 @@ def _assign_role(person: Person, ev: list[Evidence], home: str | None, doc: Doc)
     rule = best.role.rule
     person.role = "other" if rule.former else rule.role
     person.role_label = " ".join(best.role.trigger.text.split())
+    person.role_mention = Mention(
+        doc.text[best.role.start : best.role.end], best.role.start, best.role.end, "rule:role"
+    )
     person.evidence = _sentence(doc, best.mention.start)
     person.rule = f"role:{rule.pattern}"
     if person.role == "minister":
