@@ -66,7 +66,8 @@ def test_mixed_folder(tmp_path: Path) -> None:
     arts = pq.read_table(out / "articles.parquet").to_pandas().set_index("article_id")
     assert arts.loc["togo-ghana", "status"] == "ok", arts.loc["togo-ghana", "error"]
     assert arts.loc["togo-ghana", "content_end"] == TEXT.index("À lire aussi")
-    assert arts.loc["togo-ghana", "published_at"] == "2024-03-14"
+    assert arts.loc["togo-ghana", "published_at"] == pd.Timestamp("2024-03-14")  # typed
+    assert arts.loc["togo-ghana", "published_at_precision"] == "day"
     assert arts.loc["j1", "source"].endswith("flux.jsonl:1")
     assert arts.loc["vide", "status"] == "empty"
     assert arts.loc["image", "status"] == "error"

@@ -69,5 +69,5 @@ def test_a_day_first_record_date_anchors_relative_dates_end_to_end(tmp_path: Pat
     done = run_cli("extract", str(dump), "--out", str(out), "--quiet")
     assert done.returncode == 0, done.stderr
     articles = (out / "articles.csv").read_text(encoding="utf-8")
-    assert "2025-06-24,record" in articles
+    assert "2025-06-24,day,record" in articles
     assert "2025-06-23" in (out / "agreements.csv").read_text(encoding="utf-8")
