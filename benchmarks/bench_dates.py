@@ -169,7 +169,9 @@ def run_cases(nlp: Language, path: Path) -> None:
         doc = nlp(case.text)
         found, ms = _timed(lambda doc=doc, case=case: find_dates(doc, case.anchor))
         ms_ours += ms
-        preds = [Predicted(d.start, d.end, d.value, d.granularity, d.end_value) for d in found]
+        preds = [
+            Predicted(d.start, d.end, d.value, d.granularity, d.end_value, d.mod) for d in found
+        ]
         ours.add(score(preds, case.dates, case.id))
         result, ms = _timed(lambda case=case: score_dateparser(case))
         ms_theirs += ms

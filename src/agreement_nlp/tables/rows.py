@@ -91,6 +91,7 @@ def _date_rows(doc: Doc, aid: str) -> list[dict[str, Any]]:
             "value": d.value,
             "end_value": d.end_value,
             "granularity": d.granularity,
+            "mod": d.mod,
             "is_relative": d.is_relative,
             "anchor": d.anchor,
             "rule": d.rule,

@@ -181,11 +181,22 @@ TABLES: dict[str, tuple[Column, ...]] = {
         Column(
             "value",
             "date",
-            "ISO value at its granularity: 2025, 2025-06, 2025-06-23, 2025-W26, 2025-06-24T10:11.",
+            "ISO value at its granularity: 2025, 2025-06, 2025-06-23, 2025-W26, 2025-06-24T10:11; "
+            "TimeML forms for what ISO lacks: 2025-FA (autumn), 2025-06-23TEV (that evening), "
+            "2025-W26-WE (a weekend), PRESENT_REF (now).",
         ),
         Column("end_value", "date", "For ranges and periods: ISO value of the end."),
         _precision("value"),
-        Column("granularity", "str", "year, quarter, month, week, day, datetime, or range."),
+        Column(
+            "granularity",
+            "str",
+            "year, season, quarter, month, week, day, part_of_day, datetime, range or present.",
+        ),
+        Column(
+            "mod",
+            "str",
+            "TimeML modifier: START (début), MID (mi-), END (fin), APPROX (vers); empty if none.",
+        ),
         Column("is_relative", "bool", "True when the value depends on the anchor date."),
         Column("anchor", "str", "The reference date used to resolve it (ISO), empty if none."),
         Column("rule", "str", "Which pattern found it."),
@@ -319,7 +330,9 @@ def _vocabularies() -> list[str]:
         "- `country`, `parties`: ISO 3166-1 alpha-3 codes (`resources/countries.csv`), or the",
         "  short code of an organisation (`resources/organisations.csv`: `UA`, `CEDEAO`, `ONU`,",
         "  `UE`, `BAD`, `BM`, `FMI`, `BOAD`...), or a company's short name as written.",
-        "- `dates.granularity`: `year`, `quarter`, `month`, `week`, `day`, `datetime`, `range`.",
+        "- `dates.granularity`: `year`, `season`, `quarter`, `month`, `week`, `day`,",
+        "  `part_of_day`, `datetime`, `range`, `present`; `dates.mod`: `START`, `MID`, `END`,",
+        "  `APPROX`.",
         "",
     ]
 

@@ -58,7 +58,10 @@ def test_small_valid_file(tmp_path: Path) -> None:
         (GOOD_PATTERN.replace("    examples:", "    exemples:"), "unknown key(s) ['exemples']"),
         (GOOD_PATTERN.replace("{YEAR}", "{YEARS}"), "unknown macro {YEARS}"),
         (GOOD_PATTERN.replace("(?P<date>{YEAR})", "(?P<date>{YEAR}"), "does not compile"),
-        (GOOD_PATTERN.replace("(?P<date>{YEAR})", "(?P<date>\\d{4})"), "needs group(s) ['year']"),
+        (
+            GOOD_PATTERN.replace("(?P<date>{YEAR})", "(?P<date>\\d{4})"),
+            "needs group(s) ['year or yy']",
+        ),
         (GOOD_PATTERN.replace("en [2024]", "depuis [2024]"), "is not reported"),
         (GOOD_PATTERN + GOOD_PATTERN.replace("patterns:\n", ""), "duplicate id"),
         (GOOD_PATTERN.replace("id: only_year", "id: Only Year"), "snake_case"),
@@ -79,6 +82,15 @@ def test_broken_lexicon(tmp_path: Path) -> None:
         (good.replace("  hier: -1", "  hier: yesterday"), "deictic_days.hier must be an integer"),
         (good.replace("months_alone: [janvier", "months_alone: [janvyer"), "janvyer"),
         (good.replace("year_cues:", "year_clues:"), "year_c"),
+        (good.replace("soir: EV,", "soir: EVENING,"), "day_parts.soir: 'EVENING' is not one of"),
+        (good.replace("automne: FA", "automne: AU"), "seasons.automne: 'AU' is not one of"),
+        (good.replace('noel: {fixed: "12-25"}', 'noel: {fixed: "25-12"}'), "holidays.noel"),
+        (
+            good.replace('tabaski: {hijri: "12-10"}', 'tabaski: {lunar: "12-10"}'),
+            "holidays.tabaski",
+        ),
+        (good.replace("paques: {easter: 0}", "paques: {easter: dimanche}"), "must be an integer"),
+        (good.replace("ramadan: {hijri_month: 9}", "ramadan: {hijri_month: 13}"), "1..12"),
     ]
     for text, message in cases:
         path = _write(tmp_path, "dates_lexicon.yaml", text)

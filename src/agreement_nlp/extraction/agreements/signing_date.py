@@ -25,7 +25,9 @@ def _signing_date(
     days = [
         dm
         for dm in doc._.dates or []
-        if seg.start <= dm.start < seg.end and dm.granularity in ("day", "datetime") and dm.value
+        if seg.start <= dm.start < seg.end
+        and dm.granularity in ("day", "datetime", "part_of_day")
+        and dm.value
     ]
     if not days:
         return _day_of_the_lead(doc, segs, i, rules)
@@ -51,7 +53,7 @@ def _day_of_the_lead(
         dm
         for dm in doc._.dates or []
         if prev.start <= dm.start < prev.end
-        and dm.granularity in ("day", "datetime")
+        and dm.granularity in ("day", "datetime", "part_of_day")
         and dm.value
         and dm.is_relative
     ]

@@ -13,10 +13,11 @@ order, against the anchor, the tense of its sentence and the previous day named.
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache
 
 from spacy.tokens import Doc
@@ -24,9 +25,14 @@ from spacy.tokens import Doc
 from agreement_nlp.extraction.dates.arithmetic import Tense
 from agreement_nlp.extraction.dates.lexicon import Lexicon, load_lexicon
 from agreement_nlp.extraction.dates.model import DateMention
-from agreement_nlp.extraction.dates.normalise import TENSE_KINDS, Context, resolve
+from agreement_nlp.extraction.dates.normalise import TENSE_KINDS, Context, Value, resolve
 from agreement_nlp.extraction.dates.parse import Fields, parse_match
 from agreement_nlp.extraction.dates.patterns import DatePattern, load_patterns, reported_span
+from agreement_nlp.extraction.dates.special import (
+    SPECIAL_RESOLVERS,
+    SPECIAL_TENSE_KINDS,
+    resolve_special,
+)
 from agreement_nlp.extraction.dates.tense import tense_at
 from agreement_nlp.segment.doccache import text_of
 from agreement_nlp.text import fold
@@ -56,6 +62,8 @@ class _Guards:
     weekday_span: re.Pattern[str]  # "du lundi au vendredi": a recurring span of days
     past_cue: re.Pattern[str]  # "depuis le" right before a year-less date
     nearest_cue: re.Pattern[str]  # "jusqu'au", "a partir du" right before a year-less date
+    approx: re.Pattern[str]  # "vers" right before: TimeML APPROX
+    duration: re.Pattern[str]  # "pendant" right before a clock time: a duration
 
 
 def _words(words: Iterable[str]) -> str:
@@ -76,6 +84,8 @@ def _guards() -> _Guards:
         weekday_span=re.compile(rf"(?<![\w-])(?:du|de)\s+(?:{wday})\s+(?:au|a)\s+(?:{wday})\b"),
         past_cue=re.compile(rf"(?<![\w-])(?:{_words(lex.past_cues)})\s*(?:l[ea]\s+|ce\s+)?$"),
         nearest_cue=re.compile(rf"(?<![\w-])(?:{_words(lex.nearest_cues)})\s*(?:l[ea]\s+|ce\s+)?$"),
+        approx=re.compile(rf"(?<![\w-])(?:{_words(lex.approx_cues)})\s*(?:de\s+|d')?$"),
+        duration=re.compile(rf"(?<![\w-])(?:{_words(lex.duration_before)})\s*$"),
     )
 
 
@@ -105,9 +115,64 @@ def _sentence_start(text: str, pos: int) -> bool:
     return not before or before[-1] in ".!?:\n"
 
 
+_HOUR_RANGE = re.compile(r"\d\s*h(?:\s*\d\d)?\s+(?:a|et)\s*$")  # "de 22 h [à 6 h]"
+_HOUR_RANGE_NEXT = re.compile(r"\s+(?:a|et)\s+\d{1,2}\s*h")
+_SEASON_DET = re.compile(
+    r"(?<![\w-])(?:l'|au|a\s+l'|de\s+l'|depuis\s+l'|jusqu'a\s+l'|des\s+l'|pendant\s+l'|durant\s+l')\s*$"
+)
+_NEXT_CAPITAL = re.compile(r"\s+[A-ZÀ-Ý]")
+
+
+def _rejected_season(c: Candidate, text: str, before: str) -> bool:
+    pos = c.match.start("season")
+    if text[pos].isupper() and not _sentence_start(text, pos):
+        return True  # "le Printemps arabe", a name
+    if c.fields.year is None and c.fields.shift is None:
+        return not _SEASON_DET.search(before)  # "a été signé" is no summer
+    return False
+
+
+def _rejected_holiday(c: Candidate, text: str, before: str, lex: Lexicon) -> bool:
+    if (c.fields.holiday or "") in lex.holiday_needs_capital and not text[c.start].isupper():
+        return True  # "l'ascension sociale"
+    if _NEXT_CAPITAL.match(text, c.end):
+        return True  # "Noël Le Graët", "Toussaint Louverture"
+    return re.search(r"accords?\s+du\s*$", before) is not None  # the Good Friday Agreement
+
+
+def _rejected_special(c: Candidate, text: str, folded: str, lex: Lexicon, g: _Guards) -> bool:
+    """The context rules of times, parts of the day, seasons, holidays, weekdays in names."""
+    kind = c.pattern.kind
+    before = folded[max(0, c.start - 40) : c.start]
+    if kind == "clock":
+        if g.approx.search(before):
+            return False  # "aux environs de 17 heures"
+        if _HOUR_RANGE_NEXT.match(folded, c.end) and re.search(r"(?:de|entre)\s+$", before):
+            return True  # "de 22 h à 6 h": hours of a curfew, a timetable
+        return bool(g.duration.search(before) or _HOUR_RANGE.search(before))
+    if kind == "part_of_day":
+        return re.match(r"\s+(?:du|de|des|d')(?![\w])", folded[c.end :]) is not None
+    if kind == "season":
+        return _rejected_season(c, text, before)
+    if kind == "holiday":
+        return _rejected_holiday(c, text, before, lex)
+    if kind == "weekday":
+        if re.match(r"\s+saint(?![\w])", folded[c.end :]):
+            return True  # "Vendredi saint": a holiday, or a name
+        # "le Journal du dimanche", a name
+        return (
+            re.search(r"[A-ZÀ-Ý][\w-]*\s+du\s+$", text[max(0, c.start - 40) : c.start]) is not None
+        )
+    if c.pattern.id == "period_of_this_year":
+        return re.search(r"(?<![\w-])de\s+$", before) is not None  # "un bal de fin d'année"
+    return False
+
+
 def _rejected(c: Candidate, text: str, folded: str, lex: Lexicon, g: _Guards) -> bool:
     """True when the context shows the match is not a date."""
     kind = c.pattern.kind
+    if _rejected_special(c, text, folded, lex, g):
+        return True
     before = folded[max(0, c.start - 40) : c.start]
     m = c.match
     if kind in ("year", "year_range", "month_year"):
@@ -199,6 +264,71 @@ def _start_of(value: str | None) -> dt.date | None:
     return dt.date(int(m[1]), int(m[2] or 1), int(m[3] or 1))
 
 
+def _century(yy: int, anchor: dt.date | None) -> int:
+    """A two-digit year: 20YY unless that is more than ten years after the anchor."""
+    limit = (anchor.year if anchor else 2020) + 10
+    return 2000 + yy if 2000 + yy <= limit else 1900 + yy
+
+
+def _year_hint(point: dt.date | None, anchor: dt.date | None, tense: int) -> int | None:
+    """The year a bare month takes from the text: the last date's, when it is another year
+    than the anchor's on the side the tense points to ("En 2019, ... En mars, ...")."""
+    if point is None or anchor is None or point.year == anchor.year:
+        return None
+    if point.year < anchor.year and tense != Tense.FUTURE:
+        return point.year
+    return point.year if point.year > anchor.year and tense == Tense.FUTURE else None
+
+
+@dataclass
+class _Story:
+    """What the text said so far: the days named, per paragraph."""
+
+    breaks: list[int]  # offsets of the blank lines between paragraphs
+    previous: dt.date | None = None  # last day named: base of "la veille"
+    previous_para: int = -1
+    point: dt.date | None = None  # start of the last date named: base of "l'année suivante"
+
+    def paragraph(self, pos: int) -> int:
+        return bisect.bisect_right(self.breaks, pos)
+
+    def discussed(self, pos: int) -> dt.date | None:
+        return self.previous if self.previous_para == self.paragraph(pos) else None
+
+    def tell(self, value: Value, pos: int) -> None:
+        if value.value and value.granularity in ("day", "datetime", "part_of_day"):
+            self.previous = dt.date.fromisoformat(value.value[:10])
+            self.previous_para = self.paragraph(pos)
+        self.point = _start_of(value.value) or self.point
+
+
+def _value(
+    c: Candidate, doc: Doc, folded: str, anchor: dt.date | None, story: _Story
+) -> Value | None:
+    kind, f = c.pattern.kind, c.fields
+    if f.yy is not None:
+        f = replace(f, year=_century(f.yy, anchor))
+    needs_tense = (kind in TENSE_KINDS or kind in SPECIAL_TENSE_KINDS) and f.year is None
+    tense = _tense(doc, c, folded) if needs_tense and f.year2 is None and anchor else 0
+    if f.ana_shift and story.point is None:
+        return None
+    ctx = Context(
+        story.point if f.ana_shift else anchor,
+        tense,
+        story.previous,
+        story.discussed(c.start),
+        _year_hint(story.point, anchor, tense),
+    )
+    value = (resolve_special if kind in SPECIAL_RESOLVERS else resolve)(kind, f, ctx)
+    if (
+        value is not None
+        and value.mod is None
+        and _guards().approx.search(folded[max(0, c.start - 25) : c.start])
+    ):
+        value = replace(value, mod="APPROX")
+    return value
+
+
 def find_dates(doc: Doc, anchor: dt.date | dt.datetime | None) -> list[DateMention]:
     """Date expressions of ``doc`` with ISO values resolved against ``anchor``.
 
@@ -208,17 +338,10 @@ def find_dates(doc: Doc, anchor: dt.date | dt.datetime | None) -> list[DateMenti
     text = text_of(doc)
     folded = fold_same_length(text)
     anchor_day, anchor_iso = _anchor_day(anchor)
+    story = _Story([m.start() for m in re.finditer(r"\n[ \t]*\n", text)])
     out: list[DateMention] = []
-    previous: dt.date | None = None  # last day named: base of "la veille"
-    point: dt.date | None = None  # start of the last date named: base of "l'année suivante"
     for c in select(_candidates(text, folded)):
-        kind = c.pattern.kind
-        needs_tense = kind in TENSE_KINDS and c.fields.year is None and c.fields.year2 is None
-        tense = _tense(doc, c, folded) if needs_tense and anchor_day else 0
-        base_day = point if c.fields.ana_shift else anchor_day
-        if c.fields.ana_shift and point is None:
-            continue
-        value = resolve(kind, c.fields, Context(base_day, tense, previous))
+        value = _value(c, doc, folded, anchor_day, story)
         if value is None:
             continue
         base = value.base
@@ -235,9 +358,8 @@ def find_dates(doc: Doc, anchor: dt.date | dt.datetime | None) -> list[DateMenti
                 anchor=base,
                 rule=c.pattern.id,
                 end_value=value.end_value,
+                mod=value.mod,
             )
         )
-        if value.value and value.granularity in ("day", "datetime"):
-            previous = dt.date.fromisoformat(value.value[:10])
-        point = _start_of(value.value) or point
+        story.tell(value, c.start)
     return out

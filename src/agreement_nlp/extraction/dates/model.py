@@ -10,10 +10,14 @@ class DateMention:
     text: str
     start: int  # character offsets into the article text
     end: int
-    # ISO at its granularity: 2025, 2025-06, 2025-06-23, 2025-W26, 2025-06-24T10:11
+    # ISO at its granularity: 2025, 2025-06, 2025-06-23, 2025-W26, 2025-06-24T10:11, and the
+    # TimeML forms ISO lacks: 2025-FA (a season), 2025-06-23TEV (a part of a day),
+    # 2025-W26-WE (a weekend), PRESENT_REF
     value: str | None
-    granularity: str  # year, quarter, month, week, day, datetime, range
+    # year, season, quarter, month, week, day, part_of_day, datetime, range, present
+    granularity: str
     is_relative: bool
     anchor: str | None  # ISO reference date used, if any
     rule: str  # which pattern found it
     end_value: str | None = None  # for ranges and periods
+    mod: str | None = None  # TimeML modifier: START, MID, END, APPROX

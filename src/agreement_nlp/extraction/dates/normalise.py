@@ -4,15 +4,15 @@ No third-party parser is used: every form the patterns find is a handful of
 integers, so the arithmetic is done here, with rules that can be read and
 tested (``dateparser`` would add its own defaults: current year, current day).
 
-Periods are spelled out as ranges: "fin juin" is 21-30 June, "début 2025" is
-January-March, "mi-juillet" is 11-20 July, a semester is six months.
+Parts of a month or year keep its granularity with a TimeML modifier: "fin juin" is
+June, END; "début 2025" is 2025, START; "mi-juillet" is July, MID. A semester is six months.
 
 >>> import datetime as dt
 >>> from agreement_nlp.extraction.dates.parse import Fields
 >>> from agreement_nlp.extraction.dates.arithmetic import Tense
 >>> ctx = Context(dt.date(2025, 6, 24), Tense.PAST, None)
 >>> resolve("yearless_day", Fields(day=23, month=6), ctx)
-Value(value='2025-06-23', granularity='day', is_relative=True, end_value=None, base='2025-06-24')
+Value(value='2025-06-23', granularity='day', is_relative=True, end_value=None, base='2025-06-24', mod=None)
 """
 
 from __future__ import annotations
@@ -28,7 +28,6 @@ from agreement_nlp.extraction.dates.arithmetic import (
     iso_month,
     iso_quarter,
     iso_week,
-    last_day,
     pick_day,
     pick_month,
     pick_weekday,
@@ -36,9 +35,8 @@ from agreement_nlp.extraction.dates.arithmetic import (
 )
 from agreement_nlp.extraction.dates.parse import Fields
 
-# Day ranges of "début / mi / fin <mois>" and month ranges of "début / mi / fin <année>".
-_MONTH_EDGES = {"debut": (1, 10), "mi": (11, 20), "milieu": (11, 20), "fin": (21, 31)}
-_YEAR_EDGES = {"debut": (1, 3), "mi": (5, 7), "milieu": (5, 7), "fin": (10, 12)}
+# TimeML modifiers of "début / mi / fin <mois | année>".
+EDGE_MODS = {"debut": "START", "mi": "MID", "milieu": "MID", "fin": "END"}
 
 
 @dataclass(frozen=True)
@@ -46,6 +44,8 @@ class Context:
     anchor: dt.date | None  # publication date
     tense: int  # a Tense: negative past, 0 unknown, 1 present, 2 future
     previous: dt.date | None  # last day named before this mention in the text
+    discussed: dt.date | None = None  # last day named in this paragraph: a time's day
+    year_hint: int | None = None  # year of the last date the text gave, if not the anchor's
 
 
 @dataclass(frozen=True)
@@ -55,12 +55,16 @@ class Value:
     is_relative: bool
     end_value: str | None = None
     base: str | None = None  # ISO date the value was resolved against
+    mod: str | None = None  # START, MID, END, APPROX
 
 
 def _day_value(day: dt.date, f: Fields, relative: bool, base: dt.date | None) -> Value:
-    granularity = "datetime" if f.hour is not None else "day"
     based = base.isoformat() if base else None
-    return Value(iso_day(day, f.hour, f.minute), granularity, relative, None, based)
+    if f.hour is None and f.part:  # "hier soir": that day's evening
+        return Value(f"{day.isoformat()}T{f.part}", "part_of_day", relative, None, based)
+    granularity = "datetime" if f.hour is not None else "day"
+    value = iso_day(day, f.hour, f.minute) + ("Z" if f.utc and f.hour is not None else "")
+    return Value(value, granularity, relative, None, based)
 
 
 def _unresolved(granularity: str) -> Value:
@@ -139,6 +143,8 @@ def _month(f: Fields, ctx: Context) -> Value | None:
     assert f.month
     if ctx.anchor is None:
         return _unresolved("month")
+    if ctx.year_hint is not None and f.shift is None:  # "En 2019, ... En mars, ..."
+        return Value(iso_month(ctx.year_hint, f.month), "month", True, None, ctx.anchor.isoformat())
     year, month = pick_month(f.month, ctx.anchor, ctx.tense, f.shift)
     return Value(iso_month(year, month), "month", True, None, ctx.anchor.isoformat())
 
@@ -172,34 +178,24 @@ def _year_range(f: Fields, ctx: Context) -> Value | None:
 
 def _period_month(f: Fields, ctx: Context) -> Value | None:
     assert f.month and f.edge
+    mod = EDGE_MODS[f.edge]
     if f.year is not None:
-        year, relative, base = f.year, False, None
-    elif ctx.anchor is None:
-        return _unresolved("range")
-    else:
-        year, _ = pick_month(f.month, ctx.anchor, ctx.tense)
-        relative, base = True, ctx.anchor.isoformat()
-    first, last = _MONTH_EDGES[f.edge]
-    last = min(last, last_day(year, f.month))
-    return Value(
-        dt.date(year, f.month, first).isoformat(),
-        "range",
-        relative,
-        dt.date(year, f.month, last).isoformat(),
-        base,
-    )
+        return Value(iso_month(f.year, f.month), "month", False, mod=mod)
+    if ctx.anchor is None:
+        return Value(None, "month", True, mod=mod)
+    year, _ = pick_month(f.month, ctx.anchor, ctx.tense)
+    year = ctx.year_hint or year
+    return Value(iso_month(year, f.month), "month", True, None, ctx.anchor.isoformat(), mod)
 
 
 def _period_year(f: Fields, ctx: Context) -> Value | None:
     assert f.edge
+    mod = EDGE_MODS[f.edge]
     if f.year is not None:
-        year, relative, base = f.year, False, None
-    elif ctx.anchor is None:
-        return _unresolved("range")
-    else:
-        year, relative, base = ctx.anchor.year, True, ctx.anchor.isoformat()
-    first, last = _YEAR_EDGES[f.edge]
-    return Value(iso_month(year, first), "range", relative, iso_month(year, last), base)
+        return Value(f"{f.year:04d}", "year", False, mod=mod)
+    if ctx.anchor is None:
+        return Value(None, "year", True, mod=mod)
+    return Value(f"{ctx.anchor.year:04d}", "year", True, None, ctx.anchor.isoformat(), mod)
 
 
 def _quarter(f: Fields, ctx: Context) -> Value | None:

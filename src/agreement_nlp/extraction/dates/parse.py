@@ -40,6 +40,12 @@ class Fields:
     deictic: int | None = None  # offset in days of hier, demain...
     ana: int | None = None  # offset in days from the previous date of the text
     ana_shift: bool | None = None  # "suivant", "precedent": shift from the previous date
+    part: str | None = None  # part of the day: MO, AF, EV, NI
+    utc: bool | None = None  # a time given in GMT / UTC / TU
+    yy: int | None = None  # a two-digit year, read against the anchor
+    yy2: int | None = None
+    season: str | None = None  # SP, SU, FA, WI
+    holiday: str | None = None  # the holiday's key in the lexicon
 
     def __repr__(self) -> str:
         shown = ", ".join(
@@ -50,7 +56,14 @@ class Fields:
         return f"Fields({shown})"
 
 
-_ANAPHORA = (("surlendemain", 2), ("lendemain", 1), ("veille", -1), ("meme", 0), ("jour-la", 0))
+_ANAPHORA = (
+    ("surlendemain", 2),
+    ("lendemain", 1),
+    ("suivant", 1),
+    ("veille", -1),
+    ("meme", 0),
+    ("jour-la", 0),
+)
 
 
 def _group(m: re.Match[str], name: str) -> str | None:
@@ -79,6 +92,10 @@ def _year(word: str | None, lex: Lexicon) -> int | None:
     return year if lex.year_min <= year <= lex.year_max else -1
 
 
+def _int(word: str | None) -> int | None:
+    return int(word) if word else None
+
+
 def _day_fits(day: int | None, month: int | None, year: int | None) -> bool:
     if day is None or month is None:
         return True
@@ -91,6 +108,8 @@ def parse_match(kind: str, m: re.Match[str], lex: Lexicon | None = None) -> Fiel
     """Fields stated by match ``m`` of a pattern of ``kind``, or None if impossible."""
     lex = lex or load_lexicon()
     years = [_year(_group(m, g), lex) for g in ("year", "year2")]
+    if _group(m, "yy") is not None:
+        years[0] = 1900 + int(_group(m, "yy") or 0)  # provisional: the finder picks the century
     if -1 in years:
         return None  # implausible year: not a date at all
     hour = _group(m, "hour")
@@ -110,6 +129,10 @@ def parse_match(kind: str, m: re.Match[str], lex: Lexicon | None = None) -> Fiel
     ord_word = _group(m, "ord")
     wday = _group(m, "wday")
     wday2 = _group(m, "wday2")
+    part = lex.day_parts.get(_group(m, "part") or "")
+    if part == "12:00" or _group(m, "noon"):
+        hour, minute, part = "12", "00", None  # "midi", "demain midi": noon
+    holiday = _group(m, "holiday")
     f = Fields(
         day=_day(_group(m, "day"), lex),
         month=_month(_group(m, "month"), lex),
@@ -130,6 +153,12 @@ def parse_match(kind: str, m: re.Match[str], lex: Lexicon | None = None) -> Fiel
         deictic=lex.deictic_days[deictic_word] if deictic_word else None,
         ana=ana,
         ana_shift=(shift_word in lex.anaphoric_shifts) or None if shift_word else None,
+        part=part,
+        utc=True if _group(m, "utc") else None,
+        yy=_int(_group(m, "yy")),  # the century is the anchor's business (finder)
+        yy2=_int(_group(m, "yy2")),
+        season=lex.seasons.get(_group(m, "season") or ""),
+        holiday=" ".join(holiday.split()) if holiday else None,
     )
     return f if _valid(kind, f) else None
 

@@ -24,17 +24,17 @@ from agreement_nlp.text import fold
 
 PATTERNS_FILE = "dates_patterns.yaml"
 
-# Groups each kind needs; the normaliser of that kind reads them.
+# Groups each kind needs ("a|b": either); the normaliser of that kind reads them.
 KIND_GROUPS: dict[str, tuple[str, ...]] = {
-    "absolute_day": ("day", "month", "year"),
+    "absolute_day": ("day", "month", "year|yy"),
     "yearless_day": ("day", "month"),
     "day_of_this_month": ("day",),
     "day_range": ("day", "day2", "month2"),
     "weekday_night": ("wday", "wday2"),
-    "month_year": ("month", "year"),
+    "month_year": ("month", "year|yy"),
     "month": ("month",),
     "month_range": ("month", "month2"),
-    "year": ("year",),
+    "year": ("year|yy",),
     "year_range": ("year", "year2"),
     "period_month": ("edge", "month"),
     "period_year": ("edge",),
@@ -44,6 +44,12 @@ KIND_GROUPS: dict[str, tuple[str, ...]] = {
     "offset": ("num", "unit"),
     "weekday": ("wday",),
     "anaphoric": ("ana",),
+    "clock": ("hour|noon",),
+    "part_of_day": ("part", "edge"),
+    "season": ("season",),
+    "holiday": ("holiday",),
+    "present": ("present",),
+    "weekend": ("this", "shift"),
 }
 
 _MACRO = re.compile(r"\{([A-Z]+)(?::([a-z][a-z0-9_]*))?\}")
@@ -101,6 +107,11 @@ def _macros(lex: Lexicon) -> dict[str, Callable[[str | None], str]]:
         "DEICTIC": named("deictic", rf"(?:{_alternation(lex.deictic_days)})(?![\w'-])"),
         "ORD": named("ord", rf"(?:{_alternation(lex.ordinals)}){end}"),
         "YEARCUE": lambda _: rf"(?:{_alternation(lex.year_cues)})",
+        # A two-digit year ("juillet 96"), read against the anchor.
+        "YY": lambda name: rf"(?<![\d.,])(?P<{name or 'yy'}>\d\d)(?!\d|[.,]\d|\s?%|\s?h\b)",
+        "SEASON": named("season", rf"(?:{_alternation(lex.seasons)}){end}"),
+        "HOLIDAY": named("holiday", rf"(?:{_alternation(lex.holidays)}){end}"),
+        "PRESENT": named("present", rf"(?:{_alternation(lex.present)}){end}"),
     }
 
 
@@ -165,7 +176,11 @@ def parse_patterns(data: Any, where: str, lex: Lexicon) -> tuple[DatePattern, ..
             regex = re.compile(expand(entry["regex"], lex, here))
         except re.error as exc:
             raise ResourceError(f"{here}: regex does not compile ({exc})") from exc
-        missing = [g for g in KIND_GROUPS[kind] if g not in regex.groupindex]
+        missing = [
+            g.replace("|", " or ")
+            for g in KIND_GROUPS[kind]
+            if not any(a in regex.groupindex for a in g.split("|"))
+        ]
         # deictic_day takes its offset either from a deictic word or a "ce matin" part.
         if kind == "deictic_day" and "deictic" in regex.groupindex:
             missing = []

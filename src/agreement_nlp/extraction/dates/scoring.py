@@ -19,7 +19,11 @@ from typing import Any
 
 from agreement_nlp.resources import ResourceError, check_keys, iter_entries, load_yaml
 
-GRANULARITIES = ("year", "quarter", "month", "week", "day", "datetime", "range")
+GRANULARITIES = (
+    "year", "season", "quarter", "month", "week", "day", "part_of_day", "datetime", "range",
+    "present",
+)  # fmt: skip
+MODS = ("START", "MID", "END", "APPROX")
 
 
 @dataclass(frozen=True)
@@ -30,6 +34,7 @@ class Expected:
     value: str | None
     granularity: str
     end_value: str | None
+    mod: str | None = None
 
 
 @dataclass(frozen=True)
@@ -39,6 +44,7 @@ class Case:
     text: str
     dates: tuple[Expected, ...]
     note: str | None = None
+    xfail: str | None = None  # a known failure, and why: the test expects it to fail
 
     @property
     def negative(self) -> bool:
@@ -52,6 +58,7 @@ class Predicted:
     value: str | None
     granularity: str | None
     end_value: str | None
+    mod: str | None = None
 
 
 @dataclass
@@ -103,7 +110,7 @@ def parse_cases(data: Any, where: str) -> list[Case]:
     cases: list[Case] = []
     seen: set[str] = set()
     for entry_at, raw in iter_entries(data, where, "cases"):
-        check_keys(raw, entry_at, ("id", "anchor", "text", "dates"), ("note",))
+        check_keys(raw, entry_at, ("id", "anchor", "text", "dates"), ("note", "xfail"))
         cid, text = str(raw["id"]), str(raw["text"])
         here = f"{where}: case {cid!r}"
         if cid in seen:
@@ -113,19 +120,24 @@ def parse_cases(data: Any, where: str) -> list[Case]:
         pos = 0
         for j, d in enumerate(raw["dates"] or []):
             at = f"{here}: dates[{j}]"
-            check_keys(d, at, ("text", "value", "gran"), ("end",))
+            check_keys(d, at, ("text", "value", "gran"), ("end", "mod"))
             if d["gran"] not in GRANULARITIES:
                 raise ResourceError(f"{at}: gran {d['gran']!r} is not one of {GRANULARITIES}")
+            if d.get("mod") not in (None, *MODS):
+                raise ResourceError(f"{at}: mod {d['mod']!r} is not one of {MODS}")
             start = text.find(d["text"], pos)
             if start < 0:
                 raise ResourceError(f"{at}: {d['text']!r} is not in the text (after {pos})")
             pos = start + len(d["text"])
             value = None if d["value"] is None else str(d["value"])
             end_value = None if d.get("end") is None else str(d["end"])
-            expected.append(Expected(d["text"], start, pos, value, d["gran"], end_value))
-        note = raw.get("note")
+            expected.append(
+                Expected(d["text"], start, pos, value, d["gran"], end_value, d.get("mod"))
+            )
+        note, xfail = raw.get("note"), raw.get("xfail")
+        anchor = _anchor(raw["anchor"], here)
         cases.append(
-            Case(cid, _anchor(raw["anchor"], here), text, tuple(expected), note and str(note))
+            Case(cid, anchor, text, tuple(expected), note and str(note), xfail and str(xfail))
         )
     return cases
 
@@ -151,12 +163,10 @@ def score(predicted: Iterable[Predicted], expected: Iterable[Expected], cid: str
         hits = [p for p in preds if _overlaps(p.start, p.end, g.start, g.end)]
         if hits:
             s.matched_gold += 1
-        ok = any(
-            (p.value, p.granularity, p.end_value) == (g.value, g.granularity, g.end_value)
-            for p in hits
-        )
+        want = (g.value, g.granularity, g.end_value, g.mod)
+        ok = any((p.value, p.granularity, p.end_value, p.mod) == want for p in hits)
         s.value_correct += ok
         if not ok:
-            got = [(p.value, p.granularity, p.end_value) for p in hits]
-            s.wrong.append(f"{cid}: {g.text!r} expected {g.value} {g.granularity}, got {got}")
+            got = [(p.value, p.granularity, p.end_value, p.mod) for p in hits]
+            s.wrong.append(f"{cid}: {g.text!r} expected {want}, got {got}")
     return s

@@ -45,6 +45,8 @@ def verb_tense(verb: Token, lex: Lexicon, climbed: int = 0) -> Tense:
         # A present passive ("est annoncée courant août") says nothing of time.
         return Tense.UNKNOWN
     if "Part" in form and "Past" in tense:
+        if any(a.dep_ == "aux:tense" and {"Imp", "Past"} & set(_feat(a, "Tense")) for a in auxes):
+            return Tense.PAST  # "avaient dû rationner", "avait prévu": a pluperfect reports
         # "prévu le 12 mai", "attendu le 3 juillet" announce; other participles report.
         return Tense.FUTURE if lemma in lex.future_lemmas else Tense.PAST
     if "Fut" in tense or "Cnd" in _feat(verb, "Mood"):
