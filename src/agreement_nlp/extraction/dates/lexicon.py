@@ -37,6 +37,8 @@ _LIST_KEYS = (
     "duration_before",
     "present",
     "holiday_needs_capital",
+    "duration_after",
+    "holiday_attributive",
 )
 _INT_MAP_KEYS = ("numbers", "ordinals", "deictic_days", "shifts")
 _SPECIAL_KEYS = ("day_parts", "seasons", "holidays")
@@ -80,6 +82,8 @@ class Lexicon:
     seasons: dict[str, str]  # word -> SP, SU, FA, WI
     holidays: dict[str, Holiday]
     holiday_needs_capital: frozenset[str]
+    duration_after: tuple[str, ...]
+    holiday_attributive: tuple[str, ...]
 
 
 def _str_list(data: dict[str, Any], key: str, where: str) -> tuple[str, ...]:
@@ -179,6 +183,8 @@ def parse_lexicon(data: Any, where: str, calendar: Any, calendar_where: str) -> 
         seasons=_codes(data, "seasons", SEASON_CODES, where),
         holidays=_holidays(data, where),
         holiday_needs_capital=frozenset(lists["holiday_needs_capital"]),
+        duration_after=lists["duration_after"],
+        holiday_attributive=lists["holiday_attributive"],
     )
 
 
