@@ -65,6 +65,12 @@ def test_small_valid_file(tmp_path: Path) -> None:
         (GOOD_PATTERN.replace("en [2024]", "depuis [2024]"), "is not reported"),
         (GOOD_PATTERN + GOOD_PATTERN.replace("patterns:\n", ""), "duplicate id"),
         (GOOD_PATTERN.replace("id: only_year", "id: Only Year"), "snake_case"),
+        (GOOD_PATTERN.replace("    kind: year", "    kind: year\n    first: 0-9"), "first must be"),
+        # a first character set that excludes how the example starts: the example fails
+        (
+            GOOD_PATTERN.replace("    kind: year", "    kind: year\n    first: '[0-9]'"),
+            "not reported",
+        ),
     ],
 )
 def test_broken_pattern_file(tmp_path: Path, text: str, message: str) -> None:

@@ -152,14 +152,28 @@ def _check_example(pattern: DatePattern, example: Any, where: str) -> None:
         )
 
 
-def parse_patterns(data: Any, where: str, lex: Lexicon) -> tuple[DatePattern, ...]:  # noqa: C901  one check per field of a pattern, in order
+def _compile(entry: dict[str, Any], lex: Lexicon, here: str) -> re.Pattern[str]:
+    """The pattern's regex, macros expanded. ``first``: the characters a match can start
+    with, a lookahead the engine tests before the rest (most positions start no date)."""
+    if not isinstance(entry["regex"], str):
+        raise ResourceError(f"{here}: regex must be a string")
+    first = entry.get("first")
+    if first is not None and not (isinstance(first, str) and re.fullmatch(r"\[[^\]]+\]", first)):
+        raise ResourceError(f"{here}: first must be a character class such as '[0-9]'")
+    try:
+        return re.compile((f"(?={first})" if first else "") + expand(entry["regex"], lex, here))
+    except re.error as exc:
+        raise ResourceError(f"{here}: regex does not compile ({exc})") from exc
+
+
+def parse_patterns(data: Any, where: str, lex: Lexicon) -> tuple[DatePattern, ...]:
     """Validate the raw YAML of a pattern file and compile it."""
     out: list[DatePattern] = []
     seen: set[str] = set()
     entries = list(iter_entries(data, where, "patterns"))  # checks the file's shape first
     check_keys(data, where, ("patterns",))
     for at, entry in entries:
-        check_keys(entry, at, ("id", "kind", "regex"), ("priority", "examples", "doc"))
+        check_keys(entry, at, ("id", "kind", "regex"), ("priority", "examples", "doc", "first"))
         pid = entry["id"]
         if not isinstance(pid, str) or not re.fullmatch(r"[a-z][a-z0-9_]*", pid):
             raise ResourceError(f"{at}: id must be a snake_case name, got {pid!r}")
@@ -170,12 +184,7 @@ def parse_patterns(data: Any, where: str, lex: Lexicon) -> tuple[DatePattern, ..
         kind = entry["kind"]
         if kind not in KIND_GROUPS:
             raise ResourceError(f"{here}: kind {kind!r} is not one of {', '.join(KIND_GROUPS)}")
-        if not isinstance(entry["regex"], str):
-            raise ResourceError(f"{here}: regex must be a string")
-        try:
-            regex = re.compile(expand(entry["regex"], lex, here))
-        except re.error as exc:
-            raise ResourceError(f"{here}: regex does not compile ({exc})") from exc
+        regex = _compile(entry, lex, here)
         missing = [
             g.replace("|", " or ")
             for g in KIND_GROUPS[kind]
