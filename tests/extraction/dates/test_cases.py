@@ -12,7 +12,13 @@ from agreement_nlp.extraction.dates import find_dates
 from agreement_nlp.extraction.dates.scoring import Case, Predicted, Score, load_cases, score
 
 HERE = Path(__file__).resolve().parent
-CASE_FILES = ("cases_dev.yaml", "cases_dev18.yaml", "cases_heldout.yaml", "cases_bugs.yaml")
+CASE_FILES = (
+    "cases_dev.yaml",
+    "cases_dev18.yaml",
+    "cases_dev18b.yaml",
+    "cases_heldout.yaml",
+    "cases_bugs.yaml",
+)
 ALL = [(name, case) for name in CASE_FILES for case in load_cases(HERE / name)]
 
 pytestmark = pytest.mark.model

@@ -39,6 +39,7 @@ _LIST_KEYS = (
     "holiday_needs_capital",
     "duration_after",
     "holiday_attributive",
+    "habitual_cues",
 )
 _INT_MAP_KEYS = ("numbers", "ordinals", "deictic_days", "shifts")
 _SPECIAL_KEYS = ("day_parts", "seasons", "holidays")
@@ -84,6 +85,7 @@ class Lexicon:
     holiday_needs_capital: frozenset[str]
     duration_after: tuple[str, ...]
     holiday_attributive: tuple[str, ...]
+    habitual_cues: tuple[str, ...]
 
 
 def _str_list(data: dict[str, Any], key: str, where: str) -> tuple[str, ...]:
@@ -108,6 +110,15 @@ def _int_map(data: dict[str, Any], key: str, where: str) -> dict[str, int]:
             raise ResourceError(f"{where}: {key}.{word} must be an integer, got {number!r}")
         out[str(word)] = number
     return out
+
+
+def _check_shifts(shifts: dict[str, int], anaphoric: tuple[str, ...], where: str) -> None:
+    for word in anaphoric:
+        if word not in shifts:
+            raise ResourceError(f"{where}: anaphoric_shifts: {word!r} is not one of 'shifts'")
+    for word, shift in shifts.items():
+        if shift not in (-1, 1):
+            raise ResourceError(f"{where}: shifts.{word} must be -1 or 1, got {shift}")
 
 
 def _calendar(calendar: Any, where: str) -> tuple[dict[str, int], dict[str, int]]:
@@ -150,12 +161,7 @@ def parse_lexicon(data: Any, where: str, calendar: Any, calendar_where: str) -> 
             raise ResourceError(
                 f"{where}: months_alone: {name!r} is not a month of {CALENDAR_FILE}"
             )
-    for word in lists["anaphoric_shifts"]:
-        if word not in maps["shifts"]:
-            raise ResourceError(f"{where}: anaphoric_shifts: {word!r} is not one of 'shifts'")
-    for word, shift in maps["shifts"].items():
-        if shift not in (-1, 1):
-            raise ResourceError(f"{where}: shifts.{word} must be -1 or 1, got {shift}")
+    _check_shifts(maps["shifts"], lists["anaphoric_shifts"], where)
     return Lexicon(
         months=months,
         months_alone=alone,
@@ -185,6 +191,7 @@ def parse_lexicon(data: Any, where: str, calendar: Any, calendar_where: str) -> 
         holiday_needs_capital=frozenset(lists["holiday_needs_capital"]),
         duration_after=lists["duration_after"],
         holiday_attributive=lists["holiday_attributive"],
+        habitual_cues=lists["habitual_cues"],
     )
 
 
