@@ -125,6 +125,10 @@ def _plausibility_words() -> frozenset[str]:
     words = set(lex.months) | set(lex.weekdays) | set(lex.deictic_days) | set(lex.units)
     words |= {"veille", "lendemain", "surlendemain", "trimestre", "semestre", "nuit"}
     words |= {"matin", "soir", "midi", "dernier", "derniere", "prochain", "prochaine"}
+    # the words of the kinds of #18: parts of the day, seasons, holidays, the present
+    words |= set(lex.day_parts) | set(lex.seasons) | {"week-end", "weekend"}
+    for phrase in (*lex.holidays, *lex.present):
+        words |= set(re.findall(r"[\w'-]+", phrase))
     return frozenset(words)
 
 
