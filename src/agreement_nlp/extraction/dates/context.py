@@ -53,26 +53,35 @@ def _words(words: Iterable[str]) -> str:
     return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in items)
 
 
+def _ending_with(words: Iterable[str], tail: str = r"\s*$") -> re.Pattern[str]:
+    """One of ``words`` as a whole word, then ``tail`` (by default: the end of the text)."""
+    return re.compile(rf"(?<![\w-])(?:{_words(words)}){tail}")
+
+
+def _followed_by(words: Iterable[str]) -> re.Pattern[str]:
+    """Blank space, then one of ``words`` as a whole word."""
+    return re.compile(rf"\s+(?:{_words(words)})(?![\w])")
+
+
 @cache
 def guards() -> _Guards:
     lex = load_lexicon()
     wday = _words(lex.weekdays)
+    article = r"\s*(?:l[ea]\s+|ce\s+)?$"
     return _Guards(
-        name_head=re.compile(rf"(?<![\w-])(?:{_words(lex.name_heads)})\s+(?:du|de|des|d')\s*$"),
+        name_head=_ending_with(lex.name_heads, r"\s+(?:du|de|des|d')\s*$"),
         next_word=re.compile(r"\s*(%|[\w-]+(?:\s+cent)?)"),
         de_before=re.compile(r"([\w-]+)\s+(?:de\s+|d')$"),
         habitual_before=re.compile(r"(?<![\w-])(?:chaque|tous\s+les|les)\s+$"),
-        habitual_after=re.compile(rf"\s+(?:{_words(lex.habitual_after)})(?![\w])"),
+        habitual_after=_followed_by(lex.habitual_after),
         weekday_span=re.compile(rf"(?<![\w-])(?:du|de)\s+(?:{wday})\s+(?:au|a)\s+(?:{wday})\b"),
-        past_cue=re.compile(rf"(?<![\w-])(?:{_words(lex.past_cues)})\s*(?:l[ea]\s+|ce\s+)?$"),
-        nearest_cue=re.compile(rf"(?<![\w-])(?:{_words(lex.nearest_cues)})\s*(?:l[ea]\s+|ce\s+)?$"),
-        approx=re.compile(rf"(?<![\w-])(?:{_words(lex.approx_cues)})\s*(?:de\s+|d')?$"),
-        duration=re.compile(rf"(?<![\w-])(?:{_words(lex.duration_before)})\s*$"),
-        duration_after=re.compile(rf"\s+(?:{_words(lex.duration_after)})(?![\w])"),
-        habitual=re.compile(rf"(?<![\w-])(?:{_words(lex.habitual_cues)})(?![\w])"),
-        attributive=re.compile(
-            rf"(?<![\w-])(?:{_words(lex.holiday_attributive)})\s+(?:de|du)\s+(?:la\s+|l'|le\s+)?$"
-        ),
+        past_cue=_ending_with(lex.past_cues, article),
+        nearest_cue=_ending_with(lex.nearest_cues, article),
+        approx=_ending_with(lex.approx_cues, r"\s*(?:de\s+|d')?$"),
+        duration=_ending_with(lex.duration_before),
+        duration_after=_followed_by(lex.duration_after),
+        habitual=_ending_with(lex.habitual_cues, r"(?![\w])"),
+        attributive=_ending_with(lex.holiday_attributive, r"\s+(?:de|du)\s+(?:la\s+|l'|le\s+)?$"),
     )
 
 
