@@ -84,6 +84,9 @@ def test_signatories(tables: dict[str, pd.DataFrame]) -> None:
     assert unnamed[["agreement_id", "ministry", "country"]].values.tolist() == [
         ["A1", "Ministère du Développement économique", "RUS"]
     ]
+    # every row says which rule found it
+    assert set(named["rule"]) == {"signing:named"}
+    assert unnamed["rule"].tolist() == ["signing:unnamed_minister"]
 
 
 def test_persons(tables: dict[str, pd.DataFrame]) -> None:

@@ -56,6 +56,7 @@ class Signatory:
     ministry: str | None
     country: str | None
     evidence: str | None
+    rule: str | None = None  # which rule found the signatory (the signatories table says it)
 
 
 @dataclass

@@ -186,6 +186,7 @@ def _signatory_rows(agreements: Sequence[Agreement], aid: str) -> list[dict[str,
             "ministry": s.ministry,
             "country": s.country,
             "evidence": s.evidence,
+            "rule": s.rule,
             "confidence": a.confidence,
         }
         for a in agreements

@@ -168,6 +168,13 @@ TABLES: dict[str, tuple[Column, ...]] = {
         Column("country", "str", "Country or organisation the signatory signed for."),
         Column("evidence", "str", "The sentence that names the signatory."),
         Column(
+            "rule",
+            "str",
+            "Which rule found the signatory: signing:named (named in a signing sentence), "
+            'signing:both ("les deux ministres": the two signers or ministers named before), '
+            "signing:unnamed_minister (a ministry's minister, unnamed).",
+        ),
+        Column(
             "confidence",
             "float",
             "The confidence of the agreement signed (the signatory itself is found by rules).",

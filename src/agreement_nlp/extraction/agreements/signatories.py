@@ -48,9 +48,10 @@ def _signatories(
 
 def _signers_named_in(
     segs: Segments, i: int, persons: list[Person], previous: list[Signatory]
-) -> list[tuple[int, Person]]:
+) -> tuple[list[tuple[int, Person]], str]:
     """The persons named in sentence ``i``, by offset; "les deux personnalités ont paraphé
-    un accord de don": the two who signed the agreement before, else the last two ministers."""
+    un accord de don": the two who signed the agreement before, else the last two ministers.
+    With the rule that found them."""
     seg = segs.items[i]
     mentions = sorted(
         ((m.start, p) for p in persons for m in p.mentions if seg.start <= m.start < seg.end),
@@ -60,8 +61,8 @@ def _signers_named_in(
         by_id = {p.person_id: p for p in persons}
         before = [by_id[s.person_id] for s in previous if s.person_id in by_id]
         pair = before if len(before) == 2 else _last_two_ministers(persons, seg.start)
-        mentions = [(seg.start, p) for p in pair]
-    return mentions
+        return [(seg.start, p) for p in pair], "signing:both"
+    return mentions, "signing:named"
 
 
 def _named_signers(
@@ -78,7 +79,8 @@ def _named_signers(
     witness_ends = [
         seg.start + m.end() for m in rules.witness.finditer(fold(text[seg.start : seg.end]))
     ]
-    for start, p in _signers_named_in(segs, i, persons, previous):
+    named, rule = _signers_named_in(segs, i, persons, previous)
+    for start, p in named:
         # Agreements with a public party are signed by office holders.
         if p.person_id in seen or p.role in ("journalist", "other"):
             continue
@@ -89,7 +91,9 @@ def _named_signers(
         if cue is not None and rules.reporting.search(fold(text[start : start + cue.start()])):
             continue
         seen.add(p.person_id)
-        out.append(Signatory(p.person_id, p.name, p.role, p.ministry, p.country, segs.text_of(i)))
+        out.append(
+            Signatory(p.person_id, p.name, p.role, p.ministry, p.country, segs.text_of(i), rule)
+        )
 
 
 def _unnamed_signers(
@@ -112,9 +116,9 @@ def _unnamed_signers(
                 key = "ministry:" + mi.ministry_id
                 if key not in seen:
                     seen.add(key)
-                    out.append(
-                        Signatory(None, None, "minister", mi.name, mi.country, segs.text_of(i))
-                    )
+                    sig = Signatory(None, None, "minister", mi.name, mi.country, segs.text_of(i))
+                    sig.rule = "signing:unnamed_minister"
+                    out.append(sig)
 
 
 _BOTH_SIGNERS = re.compile(
