@@ -102,8 +102,9 @@ def tense_at(doc: Doc, start: int, end: int, lex: Lexicon | None = None) -> Tens
         lo, hi = span.sent.start, span.sent.end
     else:
         lo, hi = max(0, span.start - _WINDOW), min(len(doc), span.end + _WINDOW)
+    # an auxiliary speaks for its verb ("a assuré" is a past, not the present of "a")
     verbs = sorted(
-        (t for t in doc[lo:hi] if t.pos_ in _VERBS),
+        (t for t in doc[lo:hi] if t.pos_ in _VERBS and not t.dep_.startswith("aux")),
         key=lambda t: min(abs(t.i - span.start), abs(t.i - span.end + 1)),
     )
     for verb in verbs:
