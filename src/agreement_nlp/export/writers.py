@@ -22,7 +22,7 @@ import pyarrow.parquet as pq
 
 from agreement_nlp.export.excel import to_excel_csv_bytes
 from agreement_nlp.export.lock import OutputFolderError, OutputLock
-from agreement_nlp.export.xlsx import WORKBOOK, write_workbook
+from agreement_nlp.export.xlsx import WORKBOOK, to_xlsx_bytes
 from agreement_nlp.tables.isodates import first_instant
 from agreement_nlp.tables.schema import TABLES, list_columns
 
@@ -46,16 +46,6 @@ def _atomic_write_bytes(path: Path, data: bytes) -> None:
         os.replace(tmp, path)
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
-        raise
-
-
-def _atomic_write_workbook(path: Path, tables: Mapping[str, pd.DataFrame]) -> None:
-    tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
-    try:
-        write_workbook(tables, tmp)
-        os.replace(tmp, path)
-    except BaseException:
-        tmp.unlink(missing_ok=True)
         raise
 
 
@@ -133,7 +123,7 @@ def write_tables(
     out = Path(out_dir)
     out.mkdir(parents=True, exist_ok=True)
     if fmt == "xlsx":
-        _atomic_write_workbook(out / WORKBOOK, tables)
+        _atomic_write_bytes(out / WORKBOOK, to_xlsx_bytes(tables))
         return [out / WORKBOOK]
     written = []
     for name, df in tables.items():

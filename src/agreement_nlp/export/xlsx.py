@@ -13,9 +13,10 @@ than a sheet (1,048,576 rows) continues on ``<table> (2)``, ``<table> (3)``...
 from __future__ import annotations
 
 import datetime as dt
+import io
 from collections.abc import Iterable, Mapping
 from pathlib import Path
-from typing import Any
+from typing import Any, BinaryIO
 
 import pandas as pd
 import xlsxwriter
@@ -56,10 +57,9 @@ class XlsxBook:
     {'agreements': 1}
     """
 
-    def __init__(self, path: str | Path, tables: Iterable[str]) -> None:
-        self.path = Path(path)
+    def __init__(self, path: str | Path | BinaryIO, tables: Iterable[str]) -> None:
         self._book = xlsxwriter.Workbook(
-            str(self.path),
+            path if isinstance(path, io.IOBase) else str(path),
             {
                 "constant_memory": True,
                 "strings_to_formulas": False,
@@ -142,9 +142,19 @@ class XlsxBook:
         }
 
 
-def write_workbook(tables: Mapping[str, pd.DataFrame], path: str | Path) -> dict[str, int]:
-    """Write ``tables`` to the workbook ``path``; return the rows written per table."""
+def write_workbook(
+    tables: Mapping[str, pd.DataFrame], path: str | Path | BinaryIO
+) -> dict[str, int]:
+    """Write ``tables`` to the workbook ``path`` (or a binary stream); return the rows
+    written per table."""
     book = XlsxBook(path, tables)
     for name, df in tables.items():
         book.add(name, df)
     return book.close()
+
+
+def to_xlsx_bytes(tables: Mapping[str, pd.DataFrame]) -> bytes:
+    """The workbook of ``tables`` as bytes (what ``Tables.write(..., "xlsx")`` writes)."""
+    buffer = io.BytesIO()
+    write_workbook(tables, buffer)
+    return buffer.getvalue()

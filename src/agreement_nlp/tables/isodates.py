@@ -13,6 +13,8 @@ from __future__ import annotations
 import datetime as dt
 import re
 
+from agreement_nlp.extraction.dates.lexicon import SEASON_START_MONTH
+
 PRECISIONS = (
     "year", "season", "quarter", "month", "week", "day", "part_of_day", "datetime", "present"
 )  # fmt: skip
@@ -29,7 +31,6 @@ _SHAPES = (
 )
 # Where a season or a part of a day is taken to start (meteorological seasons; the hour a
 # French text's "matin", "après-midi", "soir", "nuit" begins): a convention, for sorting.
-_SEASON_MONTH = {"SP": 3, "SU": 6, "FA": 9, "WI": 12}
 _PART_HOUR = {"MO": 6, "AF": 12, "EV": 18, "NI": 21}
 _DATETIME = re.compile(r"\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}")
 
@@ -72,7 +73,7 @@ def first_instant(value: str | None) -> dt.datetime | None:
         match = dict(_SHAPES)[kind].fullmatch(value)
         groups = match.groups() if match else ()
         if kind == "season":
-            return dt.datetime(int(groups[0]), _SEASON_MONTH[groups[1]], 1)
+            return dt.datetime(int(groups[0]), SEASON_START_MONTH[groups[1]], 1)
         if kind == "part_of_day":
             y, m, d = (int(g) for g in groups[:3])
             return dt.datetime(y, m, d, _PART_HOUR[groups[3]])

@@ -51,14 +51,7 @@ def test_case_files_are_big_enough() -> None:
 
 
 @pytest.mark.parametrize(
-    ("case_file", "case"),
-    [
-        pytest.param(
-            n, c, marks=[pytest.mark.xfail(strict=True, reason=c.xfail)] if c.xfail else []
-        )
-        for n, c in ALL
-    ],
-    ids=[f"{n.split('.')[0]}:{c.id}" for n, c in ALL],
+    ("case_file", "case"), ALL, ids=[f"{n.split('.')[0]}:{c.id}" for n, c in ALL]
 )
 def test_case(case_file: str, case: Case, make_doc: Callable[[str], Doc]) -> None:
     found = find_dates(make_doc(case.text), case.anchor)

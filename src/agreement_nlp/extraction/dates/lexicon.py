@@ -45,6 +45,8 @@ _INT_MAP_KEYS = ("numbers", "ordinals", "deictic_days", "shifts")
 _SPECIAL_KEYS = ("day_parts", "seasons", "holidays")
 PART_CODES = ("MO", "AF", "EV", "NI", "12:00")
 SEASON_CODES = ("SP", "SU", "FA", "WI")
+# The month each season starts (meteorological seasons): "2025-WI" begins in December 2025.
+SEASON_START_MONTH = {"SP": 3, "SU": 6, "FA": 9, "WI": 12}
 HOLIDAY_RULES = ("fixed", "easter", "hijri", "hijri_month")
 
 

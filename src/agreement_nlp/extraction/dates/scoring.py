@@ -44,7 +44,6 @@ class Case:
     text: str
     dates: tuple[Expected, ...]
     note: str | None = None
-    xfail: str | None = None  # a known failure, and why: the test expects it to fail
 
     @property
     def negative(self) -> bool:
@@ -110,7 +109,7 @@ def parse_cases(data: Any, where: str) -> list[Case]:
     cases: list[Case] = []
     seen: set[str] = set()
     for entry_at, raw in iter_entries(data, where, "cases"):
-        check_keys(raw, entry_at, ("id", "anchor", "text", "dates"), ("note", "xfail"))
+        check_keys(raw, entry_at, ("id", "anchor", "text", "dates"), ("note",))
         cid, text = str(raw["id"]), str(raw["text"])
         here = f"{where}: case {cid!r}"
         if cid in seen:
@@ -134,10 +133,9 @@ def parse_cases(data: Any, where: str) -> list[Case]:
             expected.append(
                 Expected(d["text"], start, pos, value, d["gran"], end_value, d.get("mod"))
             )
-        note, xfail = raw.get("note"), raw.get("xfail")
-        anchor = _anchor(raw["anchor"], here)
+        note = raw.get("note")
         cases.append(
-            Case(cid, anchor, text, tuple(expected), note and str(note), xfail and str(xfail))
+            Case(cid, _anchor(raw["anchor"], here), text, tuple(expected), note and str(note))
         )
     return cases
 

@@ -26,11 +26,9 @@ from dateutil.easter import easter
 from hijridate import Gregorian, Hijri
 
 from agreement_nlp.extraction.dates.arithmetic import Tense, iso_day, iso_week
-from agreement_nlp.extraction.dates.lexicon import Holiday, load_lexicon
+from agreement_nlp.extraction.dates.lexicon import SEASON_START_MONTH, Holiday, load_lexicon
 from agreement_nlp.extraction.dates.normalise import EDGE_MODS, Context, Value
 from agreement_nlp.extraction.dates.parse import Fields
-
-_SEASON_START = {"SP": 3, "SU": 6, "FA": 9, "WI": 12}  # meteorological seasons
 
 
 def _iso(day: dt.date | None) -> str | None:
@@ -58,7 +56,7 @@ def _season_year(season: str, anchor: dt.date, tense: int, shift: int | None) ->
     a demonstrative, past or future by the tense; "l'été dernier" the one before."""
     # the year of the season the anchor is in, or the next one to come
     current = anchor.year - 1 if season == "WI" and anchor.month <= 2 else anchor.year
-    start = dt.date(current, _SEASON_START[season], 1)
+    start = dt.date(current, SEASON_START_MONTH[season], 1)
     if shift:
         started = start <= anchor
         return current + shift if started or shift < 0 else current + shift - 1
