@@ -172,7 +172,7 @@ def _timed(fn: Callable[[], Any]) -> tuple[Any, float]:
 def kind_of(case_id: str) -> str:
     """The kind of expression a case tests, from its id: "d18-clock-03" -> "clock"."""
     parts = case_id.split("-")
-    if parts[0] in ("d18", "d18b", "ho18", "ho18b") and len(parts) > 2:
+    if parts[0] in ("d18", "d18b", "d18c", "ho18", "ho18b", "ho18c") and len(parts) > 2:
         parts = parts[1:]
     return {"wday": "weekday", "wd": "weekday"}.get(parts[0], parts[0])
 

@@ -26,7 +26,8 @@ LAYERS: list[tuple[str, ...]] = [
     ("extraction.persons",),
     ("extraction.agreements",),
     ("components", "pipeline"),
-    ("tables.isodates", "tables.schema", "tables.rows"),
+    ("tables.isodates", "tables.columns", "tables.schema", "tables.rows"),
+    ("link",),  # the corpus-level pass over the tables
     ("export",),
     ("display.spans", "display.markup", "display.articles"),  # Tables.show renders
     ("tables", "tables.frames"),  # Tables.write hands over to export

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Iterable, Iterator
 from typing import Any
 
@@ -10,6 +11,7 @@ from spacy.language import Language
 from agreement_nlp.article import Article
 from agreement_nlp.ingest.inputs import InputItem, to_articles
 from agreement_nlp.ingest.readers import MAX_CHARS, ReadOptions
+from agreement_nlp.link import link_tables
 from agreement_nlp.pipeline import load_pipeline
 from agreement_nlp.run.local import collect_tables, iter_article_rows
 from agreement_nlp.run.pool import iter_rows
@@ -30,6 +32,7 @@ def extract(
     dedupe: bool = False,
     any_language: bool = False,
     keep_texts: bool = True,
+    link: bool = True,
 ) -> Tables:
     """Extract the tables from articles.
 
@@ -46,6 +49,8 @@ def extract(
     an article surely not in French is skipped, saying its language, unless
     ``any_language``. ``keep_texts``: the tables keep each article's text for
     :meth:`Tables.show` (pass ``False`` on a dump too big to hold in memory).
+    ``link``: run the linking pass over all articles (:func:`agreement_nlp.link.link_tables`):
+    the ``events`` and ``people`` tables, ``event_id`` and ``person_key`` on the rows.
 
     >>> import agreement_nlp
     >>> tables = agreement_nlp.extract(
@@ -68,6 +73,9 @@ def extract(
         tables = collect_tables(
             iter_rows(articles, workers=workers, nlp=nlp, batch_size=batch_size)
         )
+    if link:
+        linked: dict[str, Any] = link_tables(tables)
+        tables = dataclasses.replace(tables, **linked)
     tables.texts = texts
     return tables
 

@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from agreement_nlp.cli_corpus import corpus_app, evaluate_cli, train_cli
+from agreement_nlp.cli_corpus import corpus_app, evaluate_cli, link_cli, train_cli
 
 if TYPE_CHECKING:
     from agreement_nlp.ingest.readers import ReadOptions
@@ -101,6 +101,13 @@ _AnyLanguage = Annotated[
 ]
 _Strict = Annotated[bool, typer.Option("--strict", help="Fail on any article in error or skipped.")]
 _Quiet = Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar.")]
+_Link = Annotated[
+    bool,
+    typer.Option(
+        "--link/--no-link",
+        help="Link agreements and persons across articles (events, people) \\[link].",
+    ),
+]
 _Workers = Annotated[
     int | None,
     typer.Option(
@@ -151,13 +158,13 @@ def extract_cli(
     engine: _Engine = "local",
     scheduler: _Scheduler = None,
     max_chars: _MaxChars = 1_000_000,
+    link: _Link = True,
 ) -> None:
     """Read articles and write the tables (articles, persons, ministries, agreements, ...).
 
-    Bad inputs do not stop the run: each gets a row in the articles table with
-    its status and error, and a warning. The exit code is 1 when an input could
-    not be read at all (or, with --strict, when any article is in error or
-    skipped), 2 when the output folder cannot be used.
+    Bad inputs do not stop the run: each gets a row in the articles table with its status
+    and error, and a warning. The exit code is 1 when an input could not be read at all (or,
+    with --strict, when any article is in error or skipped), 2 when --out cannot be used.
     """
     _check_choices(fmt=fmt, engine=engine, scheduler=scheduler, input_format=input_format)
     _check_inputs(inputs, fmt=fmt, excel=excel)
@@ -186,6 +193,7 @@ def extract_cli(
         workers=workers,
         engine=engine,
         scheduler=scheduler,
+        link=link,
     )
     _exit_for(report, strict=strict)
 
@@ -275,6 +283,7 @@ def _run(
     workers: int | None,
     engine: str,
     scheduler: str | None,
+    link: bool = True,
 ) -> RunReport:
     """Run the extraction; exit with code 2 when --out or the Dask cluster cannot be used."""
     from agreement_nlp.export.writers import OutputFolderError
@@ -296,6 +305,7 @@ def _run(
             workers=workers,
             engine=engine,
             scheduler=scheduler,
+            link=link,
         )
     except (OutputFolderError, DaskMissingError, SchedulerUnreachableError) as exc:
         typer.echo(f"error: {exc}", err=True)
@@ -333,6 +343,7 @@ def _exit_for(report: RunReport, *, strict: bool) -> None:
 
 app.command("evaluate")(evaluate_cli)
 app.command("train")(train_cli)
+app.command("link")(link_cli)
 app.add_typer(corpus_app, name="corpus")
 
 

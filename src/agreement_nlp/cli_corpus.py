@@ -120,3 +120,29 @@ def corpus_agreement_cli(
     table = agreement_table(pairs)
     typer.echo(f"{len(pairs)} articles annotated twice")
     typer.echo(table.to_string(index=False, float_format=lambda v: f"{v:.2f}"))
+
+
+def link_cli(
+    tables_dir: Annotated[
+        Path, typer.Argument(help="Output folder of an earlier extract run (csv, jsonl, parquet).")
+    ],
+) -> None:
+    """Link agreements and persons across the articles of an earlier run again: rewrite its
+    events and people tables, and event_id / person_key on agreements, persons, signatories."""
+    from agreement_nlp.export.lock import OutputFolderError
+    from agreement_nlp.export.readback import read_manifest, read_run
+    from agreement_nlp.export.writers import write_run
+    from agreement_nlp.link import link_tables
+
+    try:
+        fmt, tables = read_run(tables_dir)
+        excel = bool(read_manifest(tables_dir).get("excel"))
+        tables.update(link_tables(tables))
+        write_run(tables, tables_dir, fmt, excel=excel, overwrite=True)
+    except OutputFolderError as exc:
+        typer.echo(f"error: {exc}", err=True)
+        raise typer.Exit(code=2) from exc
+    typer.echo(
+        f"{len(tables['events'])} events from {len(tables['agreements'])} agreements, "
+        f"{len(tables['people'])} people from {len(tables['persons'])} persons"
+    )

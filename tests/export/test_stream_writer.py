@@ -14,6 +14,7 @@ from agreement_nlp.api import collect_tables, iter_article_rows, to_articles
 from agreement_nlp.article import Article
 from agreement_nlp.export.stream_writer import StreamWriter
 from agreement_nlp.export.writers import write_run
+from agreement_nlp.link import link_tables
 from agreement_nlp.run.batch import run_extract
 from agreement_nlp.run.pool import iter_rows_local
 from agreement_nlp.tables.rows import Rows
@@ -101,7 +102,9 @@ def test_run_extract_streams_the_same_bytes_as_before(nlp: Language, tmp_path: P
     src = input_folder(tmp_path)
     for fmt in ("csv", "parquet"):
         before = collect_tables(iter_article_rows(to_articles([src]), nlp))
-        write_run(dict(before.items()), tmp_path / f"ref-{fmt}", fmt)
+        linked = dict(before.items())
+        linked.update(link_tables(linked))  # the streamed run links as it closes
+        write_run(linked, tmp_path / f"ref-{fmt}", fmt)
         report = run_extract([src], tmp_path / f"out-{fmt}", fmt=fmt, nlp=nlp, workers=1)
         assert folder_bytes(tmp_path / f"out-{fmt}") == folder_bytes(tmp_path / f"ref-{fmt}")
     assert report.rows["articles"] == len(before.articles) == 9

@@ -147,8 +147,8 @@ def test_excel_csv_is_bom_semicolon_and_formula_free(tmp_path: Path) -> None:
     raw = (tmp_path / "agreements.csv").read_bytes()
     assert raw.startswith(b"\xef\xbb\xbf")
     rows = list(csv.reader(io.StringIO(raw[3:].decode("utf-8")), delimiter=";"))
-    assert rows[0][:3] == ["article_id", "agreement_id", "title"]
-    assert rows[1][2] == "'-accord"
+    assert rows[0][:3] == ["article_id", "agreement_id", "event_id"]
+    assert rows[1][3] == "'-accord"
     for name in TABLE_NAMES:
         text = (tmp_path / f"{name}.csv").read_bytes()[3:].decode("utf-8")
         for row in csv.reader(io.StringIO(text), delimiter=";"):

@@ -9,7 +9,7 @@ from spacy.language import Language
 
 from agreement_nlp.article import Article
 from agreement_nlp.tables.rows import Rows, article_row, doc_rows
-from agreement_nlp.tables.schema import TABLE_NAMES, columns, frame, given_columns
+from agreement_nlp.tables.schema import ARTICLE_TABLES, columns, frame, given_columns
 from tests.conftest import REFERENCE_ARTICLE
 
 SHORT_TEXTS: dict[str, str] = {
@@ -60,7 +60,7 @@ def key_problems(table: str, table_rows: list[dict[str, Any]]) -> list[str]:
 @pytest.mark.model
 @pytest.mark.parametrize("name", list(texts()))
 def test_every_table_is_filled(all_rows: dict[str, Rows], name: str) -> None:
-    assert sorted(all_rows[name]) == sorted(TABLE_NAMES)
+    assert sorted(all_rows[name]) == sorted(ARTICLE_TABLES)
 
 
 @pytest.mark.model
@@ -81,13 +81,13 @@ def test_rows_make_frames(all_rows: dict[str, Rows], name: str) -> None:
 @pytest.mark.model
 def test_every_table_has_rows_to_check(all_rows: dict[str, Rows]) -> None:
     """The checks above are not vacuous: each table gets rows from some text."""
-    empty = [t for t in TABLE_NAMES if not any(rows[t] for rows in all_rows.values())]
+    empty = [t for t in ARTICLE_TABLES if not any(rows[t] for rows in all_rows.values())]
     assert not empty
 
 
 @pytest.mark.model
 def test_reference_article_fills_every_table(all_rows: dict[str, Rows]) -> None:
-    assert [t for t in TABLE_NAMES if not all_rows["reference"][t]] == []
+    assert [t for t in ARTICLE_TABLES if not all_rows["reference"][t]] == []
 
 
 @pytest.mark.model

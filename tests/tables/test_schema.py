@@ -30,6 +30,8 @@ SAMPLE_ROWS: dict[str, dict[str, object]] = {
     "agreements": {"agreement_id": "A1", "domains": ["energie"], "parties": None},
     "signatories": {"agreement_id": "A1", "name": "Karim Sall"},
     "dates": {"text": "hier", "is_relative": True, "start": 0, "end": 4},
+    "events": {"event_id": "E1", "parties": ["BAD", "SEN"], "n_reports": 2, "confidence": 0.8},
+    "people": {"person_key": "karim-sall", "aliases": ["Sall"], "n_articles": 3},
     "mentions": {"label": "PER", "text": "Karim Sall", "start": 0, "end": 10},
 }
 

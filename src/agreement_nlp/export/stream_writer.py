@@ -25,9 +25,11 @@ from pathlib import Path
 from types import TracebackType
 from typing import IO, Any
 
+import pandas as pd
 import pyarrow.parquet as pq
 
 from agreement_nlp.export.excel import to_excel_csv_bytes
+from agreement_nlp.export.link_spill import LinkSpill
 from agreement_nlp.export.lock import OutputFolderError, OutputLock
 from agreement_nlp.export.writers import (
     FORMATS,
@@ -43,6 +45,7 @@ from agreement_nlp.export.writers import (
     to_jsonl_bytes,
 )
 from agreement_nlp.export.xlsx import WORKBOOK, XlsxBook
+from agreement_nlp.link import LINKED
 from agreement_nlp.tables.schema import TABLE_NAMES, frame
 
 __all__ = ["FLUSH_ROWS", "ROW_GROUP_ROWS", "StreamWriter"]
@@ -82,6 +85,7 @@ class StreamWriter:
         tables: Sequence[str] = TABLE_NAMES,
         flush_rows: int = FLUSH_ROWS,
         row_group_rows: int = ROW_GROUP_ROWS,
+        link: bool = False,
     ) -> None:
         if fmt not in FORMATS:
             raise ValueError(f"unknown format {fmt!r}; choose one of {', '.join(FORMATS)}")
@@ -111,6 +115,8 @@ class StreamWriter:
         self._book = XlsxBook(self.staging / WORKBOOK, self.tables) if fmt == "xlsx" else None
         self._started = False
         self._closed = False
+        linkable = all(t in self.tables for t in LINKED)
+        self._spill = LinkSpill(self.staging) if link and linkable else None
 
     def path(self, table: str) -> Path:
         return self.staging / (WORKBOOK if self.fmt == "xlsx" else f"{table}.{self.fmt}")
@@ -121,6 +127,8 @@ class StreamWriter:
     def add(self, rows: Mapping[str, Sequence[Mapping[str, Any]]]) -> None:
         """Take one article's rows (table name -> rows); write whatever buffer is full."""
         for table, table_rows in rows.items():
+            if self._spill is not None and self._spill.take(table, table_rows):
+                continue
             buffer = self._buffers[table]
             buffer.extend(table_rows)
             if len(buffer) >= self.limit:
@@ -139,8 +147,11 @@ class StreamWriter:
         if not buffer and (table in self._files or table in self._parquet):
             return
         df = frame(table, buffer)
-        self.rows[table] += len(buffer)
         buffer.clear()
+        self._emit(table, df)
+
+    def _emit(self, table: str, df: pd.DataFrame) -> None:
+        self.rows[table] += len(df)
         if self._book is not None:
             self._book.add(table, df)
             return
@@ -168,8 +179,15 @@ class StreamWriter:
         """Write what is left, the manifest, and make the folder visible; return the paths."""
         if self._closed:
             raise RuntimeError("writer already closed")
+        spilled = LINKED if self._spill is not None else ()
         for table in self.tables:
-            self.flush(table)
+            if table not in spilled:
+                self.flush(table)
+        if self._spill is not None:
+            for table, df in self._spill.linked().items():
+                for start in range(0, max(len(df), 1), self.limit):
+                    self._emit(table, df.iloc[start : start + self.limit])
+            self._spill = None
         self._close_files()
         paths = self._paths()
         _atomic_write_bytes(
@@ -188,6 +206,8 @@ class StreamWriter:
         self._lock.release()
 
     def _close_files(self) -> None:
+        if self._spill is not None:
+            self._spill.close()
         for fh in self._files.values():
             fh.close()
         for writer in self._parquet.values():

@@ -99,6 +99,7 @@ def run_extract(
     engine: str = "local",
     scheduler: str | None = None,
     client: Any = None,
+    link: bool = True,
 ) -> RunReport:
     """Read ``inputs``, extract every table, write them to ``out`` as one complete set.
 
@@ -121,7 +122,7 @@ def run_extract(
     report = RunReport()
     articles = _watch(to_articles(paths, published_at, options=options), report)
     with (
-        StreamWriter(out, fmt, excel=excel, overwrite=overwrite) as writer,
+        StreamWriter(out, fmt, excel=excel, overwrite=overwrite, link=link) as writer,
         _row_stream(articles, engine, nlp, workers, scheduler, client) as stream,
         progress_bar(show_progress, total) as advance,
     ):

@@ -26,7 +26,7 @@ class Tables(Mapping[str, pd.DataFrame]):
 
     >>> from agreement_nlp.tables.frames import Tables
     >>> Tables.empty().agreements.columns[:3].tolist()
-    ['article_id', 'agreement_id', 'title']
+    ['article_id', 'agreement_id', 'event_id']
     """
 
     articles: pd.DataFrame
@@ -36,6 +36,8 @@ class Tables(Mapping[str, pd.DataFrame]):
     signatories: pd.DataFrame
     dates: pd.DataFrame
     mentions: pd.DataFrame
+    events: pd.DataFrame
+    people: pd.DataFrame
     # The article texts as read (article_id -> text), for show(): the offsets point into them.
     # Not a table: never written. Filled by extract(); empty for tables built otherwise.
     texts: dict[str, str] = field(default_factory=dict, init=False, compare=False, repr=False)

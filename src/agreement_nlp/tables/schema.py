@@ -10,11 +10,11 @@ from __future__ import annotations
 import json
 import sys
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
 from typing import Any
 
 import pandas as pd
 
+from agreement_nlp.tables.columns import EVENTS, PEOPLE, Column, precision_column
 from agreement_nlp.tables.isodates import precision
 from agreement_nlp.text import without_bidi_controls
 
@@ -26,24 +26,6 @@ from agreement_nlp.text import without_bidi_controls
 #   float -> Float64
 #   date  -> nullable string holding an ISO 8601 value at its own precision (2025-06,
 #            2025-06-24, 2025-06-24T10:11); a timestamp in Parquet (tables.isodates)
-
-
-@dataclass(frozen=True)
-class Column:
-    name: str
-    dtype: str
-    doc: str
-    # A column computed from another one (the precision of a date): what rows give is ignored.
-    precision_of: str | None = None
-
-
-def _precision(of: str) -> Column:
-    return Column(
-        f"{of}_precision",
-        "str",
-        f"How much of {of} is known: year, quarter, month, week, day or datetime.",
-        precision_of=of,
-    )
 
 
 TABLES: dict[str, tuple[Column, ...]] = {
@@ -62,7 +44,7 @@ TABLES: dict[str, tuple[Column, ...]] = {
         Column("url", "str", "URL from the record, if any."),
         Column("authors", "list", "Authors from the record, the HTML page or the byline."),
         Column("published_at", "date", "Publication date, ISO date or datetime; empty if unknown."),
-        _precision("published_at"),
+        precision_column("published_at"),
         Column(
             "published_at_source",
             "str",
@@ -85,6 +67,7 @@ TABLES: dict[str, tuple[Column, ...]] = {
     "persons": (
         Column("article_id", "str", "Article the person is mentioned in."),
         Column("person_id", "str", "Id unique within the article, e.g. P1."),
+        Column("person_key", "str", "The person across articles (people.person_key).", linked=True),
         Column(
             "name", "str", "Full name, without title or rank (the fullest, most frequent form)."
         ),
@@ -128,6 +111,7 @@ TABLES: dict[str, tuple[Column, ...]] = {
     "agreements": (
         Column("article_id", "str", "Article the agreement is reported in."),
         Column("agreement_id", "str", "Id unique within the article, e.g. A1."),
+        Column("event_id", "str", "The agreement across articles (events.event_id).", linked=True),
         Column("title", "str", "The agreement's name as the article gives it (fullest form)."),
         Column(
             "type",
@@ -139,7 +123,7 @@ TABLES: dict[str, tuple[Column, ...]] = {
         ),
         Column("parties", "list", "Sorted ISO alpha-3 codes or organisation short codes."),
         Column("signed_on", "date", "ISO date of signing, if given or resolvable."),
-        _precision("signed_on"),
+        precision_column("signed_on"),
         Column("place", "str", "Place of signing, if given."),
         Column("status", "str", "signed, ratified, announced, negotiating, suspended, other."),
         Column("n_mentions", "int", "Mentions of this agreement in the article."),
@@ -162,6 +146,9 @@ TABLES: dict[str, tuple[Column, ...]] = {
         Column("article_id", "str", "Article."),
         Column("agreement_id", "str", "Agreement signed."),
         Column("person_id", "str", "Person id, empty for an unnamed signatory."),
+        Column(
+            "person_key", "str", "The signatory across articles (people.person_key).", linked=True
+        ),
         Column("name", "str", "Name of the signatory (empty if unnamed)."),
         Column("role", "str", "Role of the signatory."),
         Column("ministry", "str", "Ministry of the signatory, for ministers."),
@@ -193,7 +180,7 @@ TABLES: dict[str, tuple[Column, ...]] = {
             "2025-W26-WE (a weekend), PRESENT_REF (now).",
         ),
         Column("end_value", "date", "For ranges and periods: ISO value of the end."),
-        _precision("value"),
+        precision_column("value"),
         Column(
             "granularity",
             "str",
@@ -231,7 +218,13 @@ TABLES: dict[str, tuple[Column, ...]] = {
     ),
 }
 
+# The corpus-level tables, filled by the linking pass over a whole run (agreement_nlp.link).
+TABLES["events"] = EVENTS
+TABLES["people"] = PEOPLE
+CORPUS_TABLES: tuple[str, ...] = ("events", "people")
 TABLE_NAMES: tuple[str, ...] = tuple(TABLES)
+# The tables each article gives rows of (tables.rows.doc_rows).
+ARTICLE_TABLES: tuple[str, ...] = tuple(t for t in TABLES if t not in CORPUS_TABLES)
 
 PANDAS_DTYPES: dict[str, Any] = {
     "str": pd.StringDtype(),
@@ -249,8 +242,9 @@ def columns(table: str) -> list[str]:
 
 
 def given_columns(table: str) -> list[str]:
-    """The columns rows give: all but those :func:`frame` computes (a date's precision)."""
-    return [c.name for c in TABLES[table] if not c.precision_of]
+    """The columns an article's rows give: all but those :func:`frame` computes (a date's
+    precision) and those the linking pass fills."""
+    return [c.name for c in TABLES[table] if not c.precision_of and not c.linked]
 
 
 def list_columns(table: str) -> list[str]:
