@@ -46,3 +46,26 @@ def test_parquet_dates_are_typed(tmp_path: Path) -> None:
     assert (agreements["signed_on_precision"] == "day").all()
     assert str(dates["value"].dtype).startswith("datetime64")
     assert set(dates["value_precision"].dropna()) <= {"day", "datetime", "present"}
+
+
+@pytest.mark.parametrize("fmt", ["csv", "parquet", "jsonl"])
+def test_link_rewrites_a_run_as_extract_linked_it(tmp_path: Path, fmt: str) -> None:
+    extract(tmp_path / "linked", "--format", fmt)
+    extract(tmp_path / "plain", "--format", fmt, "--no-link")
+    plain = tmp_path / "plain"
+    assert json.loads((plain / "_SUCCESS").read_text())["files"][f"events.{fmt}"]["rows"] == 0
+    done = run_cli("link", str(plain))
+    assert done.returncode == 0, done.stderr
+    assert "3 events from 3 agreements" in done.stdout
+    for table in ("agreements", "persons", "signatories", "events", "people"):
+        name = f"{table}.{fmt}"
+        assert (plain / name).read_bytes() == (tmp_path / "linked" / name).read_bytes(), name
+
+
+def test_link_refuses_what_it_cannot_read(tmp_path: Path) -> None:
+    extract(tmp_path / "x", "--format", "xlsx")
+    done = run_cli("link", str(tmp_path / "x"))
+    assert done.returncode == 2
+    assert "link reads runs written as csv, jsonl or parquet" in done.stderr
+    done = run_cli("link", str(tmp_path / "nothing"))
+    assert done.returncode == 2 and "not a finished run" in done.stderr
