@@ -29,7 +29,11 @@ def evaluate_cli(
     ] = None,
     split: Annotated[
         list[str] | None,
-        typer.Option("--split", help="Splits of mention-level gold to score: train, dev, test."),
+        typer.Option(
+            "--split",
+            help="Splits to score: train, dev, test (mention-level, dev by default); "
+            "dev, heldout (table-level gold with a splits.json).",
+        ),
     ] = None,
 ) -> None:
     """Score the pipeline (and the spaCy baseline) against gold tables; see docs/evaluation.md."""
@@ -37,7 +41,7 @@ def evaluate_cli(
 
     try:
         report = evaluate(
-            gold, inputs or None, baseline=baseline, texts=texts, splits=split or ("dev",)
+            gold, inputs or None, baseline=baseline, texts=texts, splits=split or None
         )
     except GoldError as exc:
         typer.echo(f"error: {exc}", err=True)

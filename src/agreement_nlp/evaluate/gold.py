@@ -47,6 +47,7 @@ class GoldMinister:
     country: str | None = None
     ministry: str | None = None
     aliases: tuple[str, ...] = ()
+    person: str | None = None  # the person across articles (cross-article gold only)
 
 
 @dataclass(frozen=True)
@@ -55,6 +56,7 @@ class GoldOfficial:
     role: str
     country: str | None = None
     aliases: tuple[str, ...] = ()
+    person: str | None = None
 
 
 @dataclass(frozen=True)
@@ -72,6 +74,7 @@ class GoldAgreement:
     signed_on: str | None = None
     status: str = "other"
     evidence: str | None = None
+    event: str | None = None  # the agreement across articles (cross-article gold only)
 
 
 @dataclass(frozen=True)
@@ -191,39 +194,7 @@ def _text_path(json_path: Path) -> Path:
     raise GoldError(f"{json_path}: no article text found (tried {tried})")
 
 
-def parse_gold(data: Any, path: Path, text_path: Path | None = None) -> GoldArticle:
-    """Validate a decoded gold object; ``path`` is only used in messages and ids."""
-    c = _Checker(path)
-    root = c.obj(data, "top level")
-    article_id = c.text(c.required(root, "id", "top level"), "id")
-    assert article_id is not None  # required, so never None
-    ministers = tuple(
-        GoldMinister(
-            name=str(c.text(c.required(m, "name", f"ministers[{i}]"), f"ministers[{i}].name")),
-            country=c.text(m.get("country"), f"ministers[{i}].country", optional=True),
-            ministry=c.text(m.get("ministry"), f"ministers[{i}].ministry", optional=True),
-            aliases=c.strings(m.get("aliases", []), f"ministers[{i}].aliases"),
-        )
-        for i, m in enumerate(c.items(root, "ministers"))
-    )
-    officials = tuple(
-        GoldOfficial(
-            name=str(c.text(c.required(o, "name", f"officials[{i}]"), f"officials[{i}].name")),
-            role=c.choice(
-                c.required(o, "role", f"officials[{i}]"), f"officials[{i}].role", OFFICIAL_ROLES
-            ),
-            country=c.text(o.get("country"), f"officials[{i}].country", optional=True),
-            aliases=c.strings(o.get("aliases", []), f"officials[{i}].aliases"),
-        )
-        for i, o in enumerate(c.items(root, "officials"))
-    )
-    ministries = tuple(
-        GoldMinistry(
-            name=str(c.text(c.required(m, "name", f"ministries[{i}]"), f"ministries[{i}].name")),
-            country=c.text(m.get("country"), f"ministries[{i}].country", optional=True),
-        )
-        for i, m in enumerate(c.items(root, "ministries"))
-    )
+def _agreements(c: _Checker, root: dict[str, Any]) -> tuple[GoldAgreement, ...]:
     agreements = []
     for i, a in enumerate(c.items(root, "agreements")):
         w = f"agreements[{i}]"
@@ -236,8 +207,47 @@ def parse_gold(data: Any, path: Path, text_path: Path | None = None) -> GoldArti
                 signed_on=c.date(a.get("signed_on"), f"{w}.signed_on"),
                 status=c.choice(c.required(a, "status", w), f"{w}.status", STATUSES),
                 evidence=c.text(a.get("evidence"), f"{w}.evidence", optional=True),
+                event=c.text(a.get("event"), f"{w}.event", optional=True),
             )
         )
+    return tuple(agreements)
+
+
+def parse_gold(data: Any, path: Path, text_path: Path | None = None) -> GoldArticle:
+    """Validate a decoded gold object; ``path`` is only used in messages and ids."""
+    c = _Checker(path)
+    root = c.obj(data, "top level")
+    article_id = c.text(c.required(root, "id", "top level"), "id")
+    assert article_id is not None  # required, so never None
+    ministers = tuple(
+        GoldMinister(
+            name=str(c.text(c.required(m, "name", f"ministers[{i}]"), f"ministers[{i}].name")),
+            country=c.text(m.get("country"), f"ministers[{i}].country", optional=True),
+            ministry=c.text(m.get("ministry"), f"ministers[{i}].ministry", optional=True),
+            aliases=c.strings(m.get("aliases", []), f"ministers[{i}].aliases"),
+            person=c.text(m.get("person"), f"ministers[{i}].person", optional=True),
+        )
+        for i, m in enumerate(c.items(root, "ministers"))
+    )
+    officials = tuple(
+        GoldOfficial(
+            name=str(c.text(c.required(o, "name", f"officials[{i}]"), f"officials[{i}].name")),
+            role=c.choice(
+                c.required(o, "role", f"officials[{i}]"), f"officials[{i}].role", OFFICIAL_ROLES
+            ),
+            country=c.text(o.get("country"), f"officials[{i}].country", optional=True),
+            aliases=c.strings(o.get("aliases", []), f"officials[{i}].aliases"),
+            person=c.text(o.get("person"), f"officials[{i}].person", optional=True),
+        )
+        for i, o in enumerate(c.items(root, "officials"))
+    )
+    ministries = tuple(
+        GoldMinistry(
+            name=str(c.text(c.required(m, "name", f"ministries[{i}]"), f"ministries[{i}].name")),
+            country=c.text(m.get("country"), f"ministries[{i}].country", optional=True),
+        )
+        for i, m in enumerate(c.items(root, "ministries"))
+    )
     return GoldArticle(
         article_id=article_id,
         path=path,
@@ -246,7 +256,7 @@ def parse_gold(data: Any, path: Path, text_path: Path | None = None) -> GoldArti
         ministers=ministers,
         officials=officials,
         ministries=ministries,
-        agreements=tuple(agreements),
+        agreements=_agreements(c, root),
         notes=c.text(root.get("notes"), "notes", optional=True) if root.get("notes") else None,
     )
 

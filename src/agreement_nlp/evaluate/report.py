@@ -65,6 +65,8 @@ class EvaluationReport:
     baseline_tables: Tables | None = field(default=None, repr=False)
     groups: dict[str, str] = field(default_factory=dict)  # article id -> source group
     splits: list[str] = field(default_factory=list)
+    # B-cubed scores of the linking pass, when the gold has event and person keys
+    linking: pd.DataFrame | None = None
 
     @property
     def systems(self) -> dict[str, SystemResult]:
@@ -127,6 +129,10 @@ class EvaluationReport:
             "intervals": [
                 {k: json_value(v) for k, v in row.items()}
                 for row in self.intervals().to_dict("records")
+            ],
+            "linking": [
+                {k: json_value(v) for k, v in row.items()}
+                for row in (self.linking.to_dict("records") if self.linking is not None else [])
             ],
         }
 
@@ -194,8 +200,24 @@ class EvaluationReport:
             lines += [f"  {msg}" for msg in self.failed[:3]]
             if len(self.failed) > 3:
                 lines.append(f"  ... and {len(self.failed) - 3} more")
-        lines += ["", *self.interval_lines()]
+        lines += ["", *self.interval_lines(), *self.linking_lines()]
         return "\n".join(lines)
+
+    def linking_lines(self) -> list[str]:
+        """B-cubed scores of events and people across articles, with 95% intervals."""
+        if self.linking is None or self.linking.empty:
+            return []
+        lines = ["", "Linking across articles (B-cubed over the paired gold mentions):", ""]
+        head = f"{'':<13}{'mentions':>9}{'paired':>8}{'clusters':>9}{'P':>6}{'R':>6}{'F1':>6}"
+        lines += [head + "  interval", "-" * (len(head) + 14)]
+        for r in self.linking.to_dict("records"):
+            lines.append(
+                f"{r['table']:<13}{int(r['n_gold']):>9}{int(r['n_paired']):>8}"
+                f"{int(r['gold_clusters']):>4}/{int(r['system_clusters']):<4}"
+                f"{_fmt(r['precision']):>6}{_fmt(r['recall']):>6}{_fmt(r['f1']):>6}"
+                f"  [{_fmt(r['low'])}, {_fmt(r['high'])}]"
+            )
+        return lines
 
     def interval_lines(self) -> list[str]:
         """F1 with 95% bootstrap intervals (articles resampled), per source group."""
