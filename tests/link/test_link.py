@@ -52,6 +52,19 @@ def test_same_name_two_countries_stay_apart() -> None:
     assert c[0] != c[1]
 
 
+def test_a_wrong_country_does_not_split_one_office_holder() -> None:
+    rows = [
+        _person("a1", "Aminata Sow", "minister", "Ministère de l'Hydraulique", "SEN"),
+        _person("a2", "Aminata Sow", "minister", "Ministère de l'Hydraulique", "CIV"),
+        _person("a3", "Cheikh Tidiane Fall", "head_of_government", "", "SEN"),
+        _person("a4", "Cheikh Tidiane Fall", "head_of_government", "", "MRT"),
+        _person("a5", "Aminata Sow", "minister", "Ministère de la Santé", "CIV"),
+    ]
+    c = person_clusters(rows)
+    assert c[0] == c[1] and c[2] == c[3]
+    assert c[4] != c[0]  # another portfolio in another country: another person
+
+
 def _report(article: str, **kw: Any) -> Report:
     base: dict[str, Any] = {
         "article_id": article,

@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import re
 
+from rapidfuzz.fuzz import ratio
+
 from agreement_nlp.lexicon.names import best_surface, name_tokens, same_full_name, tokens_match
 from agreement_nlp.text import fold
 
@@ -94,7 +96,18 @@ def compatible_names(a: tuple[str, ...], b: tuple[str, ...]) -> float:
     short, long_ = (a, b) if len(a) < len(b) else (b, a)
     if all(_part_match(x, y) for x, y in zip(short, long_[: len(short)], strict=True)):
         return 0.9  # "Mohamed Ould Sidi" / "Mohamed Ould Sidi Mohamed"
+    if len(a) == len(b) and a[:-1] == b[:-1] and _transliterated(a[-1], b[-1]):
+        return 0.85  # "Igor Semionov" / "Igor Semenov"
     return 0.0
+
+
+def _transliterated(a: str, b: str) -> bool:
+    """Two spellings of one long surname: the same consonants, most letters in common.
+
+    >>> _transliterated("semionov", "semenov"), _transliterated("sall", "sell")
+    (True, False)
+    """
+    return min(len(a), len(b)) >= 6 and skeleton(a) == skeleton(b) and ratio(a, b) >= 75
 
 
 def ministry_key(name: str | None) -> frozenset[str]:

@@ -3,7 +3,8 @@
 Rows are first gathered into profiles (the same name parts, country and ministry), so a
 minister named in a thousand articles is compared once. Profiles with full names are blocked
 by the consonants of their later name parts and joined when their names are compatible and
-their countries do not differ. A profile known by one name part only ("M. Diop") joins the
+their countries do not differ (or, when they do, their office is the same: same role, and
+for ministers the same portfolio). A profile known by one name part only ("M. Diop") joins the
 one full-name person of that surname whose office it shares (same ministry, or same role and
 country); with two such persons, or none, it stays apart: a surname alone never merges.
 """
@@ -62,8 +63,20 @@ def _profiles(rows: Sequence[PersonRow]) -> list[Profile]:
     return list(found.values())
 
 
+def _same_office(a: Profile, b: Profile) -> bool:
+    """The same role, and for ministers the same portfolio."""
+    if not a.role or a.role != b.role:
+        return False
+    return a.role != "minister" or same_ministry(a.ministry, b.ministry)
+
+
 def _conflict(a: Profile, b: Profile) -> bool:
-    return bool(a.country and b.country and a.country != b.country)
+    """Two countries, unless the office is the same: an article's country for a person is
+    often wrong (a foreign minister given the home country), a name with its portfolio
+    seldom is."""
+    if not (a.country and b.country and a.country != b.country):
+        return False
+    return not _same_office(a, b)
 
 
 def _blocks(profiles: Sequence[Profile], indices: Sequence[int]) -> dict[str, list[int]]:
