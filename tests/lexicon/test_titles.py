@@ -8,7 +8,12 @@ from typing import Any
 import pytest
 import yaml
 
-from agreement_nlp.lexicon.titles import load_titles, split_leading_titles, title_before
+from agreement_nlp.lexicon.titles import (
+    load_titles,
+    split_leading_titles,
+    title_across,
+    title_before,
+)
 from agreement_nlp.resources import ResourceError
 from tests.conftest import TEST_DATA
 
@@ -33,6 +38,13 @@ def test_title_before(case: dict[str, Any]) -> None:
     assert (title, at) == (case["title"], case["at"])
     if title:
         assert text[at:].startswith(title)
+
+
+@pytest.mark.parametrize("case", CASES["title_across"], ids=lambda c: c["text"])
+def test_title_across(case: dict[str, Any]) -> None:
+    text = case["text"]
+    begin = title_across(text, text.index(case["name"]), len(text))
+    assert begin == text.index(case["begins"])
 
 
 def test_title_before_respects_the_window() -> None:

@@ -56,6 +56,27 @@ def split_leading_titles(text: str) -> tuple[str, str]:
     return text[:pos].strip(), text[pos:]
 
 
+def title_across(text: str, start: int, end: int, window: int = 40) -> int:
+    """Where a name begins when a title runs over its start, else ``start``.
+
+    A name found from offset ``start`` may begin inside a title that started before it
+    ("le Général de Division Salifou MAHAMADOU" with the name read from "Division"): the
+    name then begins after the title.
+
+    >>> t = "le Général de Division Salifou MAHAMADOU"
+    >>> t[title_across(t, t.index("Division"), len(t)):]
+    'Salifou MAHAMADOU'
+    """
+    lo = max(0, start - window)
+    for m in re.finditer(r"(?:^|(?<=\s))\S", text[lo:start]):
+        begin = lo + m.start()
+        titles, rest = split_leading_titles(text[begin:end])
+        if titles and begin + len(titles) > start:
+            after = end - len(rest)
+            return after + len(rest) - len(rest.lstrip())
+    return start
+
+
 def title_before(text: str, start: int, window: int = 80) -> tuple[str, int]:
     """Titles written just before offset ``start``: (title, offset where it starts).
 

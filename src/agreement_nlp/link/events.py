@@ -22,7 +22,8 @@ _STATUS_RANK = {"other": 0, "negotiating": 1, "announced": 2, "signed": 3, "rati
 _STATUS_RANK["suspended"] = 5
 
 
-def _candidate_pairs(reports: Sequence[Report], config: LinkConfig) -> set[tuple[int, int]]:
+def candidate_pairs(reports: Sequence[Report], config: LinkConfig) -> set[tuple[int, int]]:
+    """The pairs of reports compared: sharing a party, within ``window_days`` of each other."""
     blocks: dict[str, list[int]] = defaultdict(list)
     for i, r in enumerate(reports):
         for party in r.parties:
@@ -42,7 +43,7 @@ def _candidate_pairs(reports: Sequence[Report], config: LinkConfig) -> set[tuple
 def event_clusters(reports: Sequence[Report], config: LinkConfig) -> tuple[list[int], list[float]]:
     """The cluster of each report, and per cluster root the weakest link that joined it."""
     pairs = []
-    for a, b in sorted(_candidate_pairs(reports, config)):
+    for a, b in sorted(candidate_pairs(reports, config)):
         if not cannot_link(reports[a], reports[b], config):
             pairs.append((pair_score(reports[a], reports[b], config), a, b))
     return cluster(

@@ -24,7 +24,7 @@ from agreement_nlp.lexicon.names import (
     name_tokens,
 )
 from agreement_nlp.lexicon.roles import find_role_triggers
-from agreement_nlp.lexicon.titles import split_leading_titles, title_before
+from agreement_nlp.lexicon.titles import split_leading_titles, title_across, title_before
 from agreement_nlp.segment.doccache import entities_of, text_of
 from agreement_nlp.segment.furniture import outside_content
 from agreement_nlp.text import fold
@@ -49,6 +49,10 @@ def _clean_entity(ent: Span, roles_at: dict[int, RoleMatch]) -> NameMention | No
     stripped = text.lstrip()
     start += len(text) - len(stripped)
     text = stripped.rstrip(' \t,;:.)(«»"')
+    # "le Général de Division X" read from "Division": the title (found again before
+    # the name by ``title_before``) is not part of it.
+    begin = title_across(text_of(ent.doc), start, start + len(text))
+    text, start = text[begin - start :], begin
     start, text, title, glued = _strip_titles_and_roles(start, text, roles_at)
     text = text.strip()
     # "Moses Rono de BBC": the model runs a name into its employer

@@ -18,7 +18,7 @@ from agreement_nlp.lexicon.names import (
     name_tokens,
 )
 from agreement_nlp.lexicon.roles import find_role_triggers
-from agreement_nlp.lexicon.titles import split_leading_titles, title_before
+from agreement_nlp.lexicon.titles import split_leading_titles, title_across, title_before
 from agreement_nlp.segment.doccache import text_of
 from agreement_nlp.segment.furniture import outside_content
 from agreement_nlp.text import fold
@@ -135,7 +135,7 @@ def _add_pattern_names(  # noqa: C901
                 toks = toks[1:]
             if len(toks) < 2:
                 continue
-            start = toks[0].idx
+            start = title_across(text, toks[0].idx, end)  # "Général de | Division X"
             raw = text[start:end]
             title, rest = split_leading_titles(raw)
             start += len(raw) - len(rest)
