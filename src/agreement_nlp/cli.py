@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from agreement_nlp.cli_corpus import corpus_app, evaluate_cli, link_cli, train_cli
+from agreement_nlp import cli_corpus
 
 if TYPE_CHECKING:
     from agreement_nlp.ingest.readers import ReadOptions
@@ -341,10 +341,11 @@ def _exit_for(report: RunReport, *, strict: bool) -> None:
         raise typer.Exit(code=1)
 
 
-app.command("evaluate")(evaluate_cli)
-app.command("train")(train_cli)
-app.command("link")(link_cli)
-app.add_typer(corpus_app, name="corpus")
+app.command("evaluate")(cli_corpus.evaluate_cli)
+app.command("train")(cli_corpus.train_cli)
+app.command("link")(cli_corpus.link_cli)
+app.command("train-linking")(cli_corpus.train_linking_cli)
+app.add_typer(cli_corpus.corpus_app, name="corpus")
 
 
 @app.command("show")

@@ -80,6 +80,33 @@ def train_cli(
         typer.echo(describe(report))
 
 
+def train_linking_cli(
+    gold: Annotated[
+        Path,
+        typer.Option("--gold", help="Cross-article gold with a splits.json (data/linking)."),
+    ] = Path("data/linking"),
+    out: Annotated[
+        Path | None,
+        typer.Option("--out", help="File to write \\[default: the package's linking.yaml]."),
+    ] = None,
+) -> None:
+    """Refit the event linker's weights: on the train split, C and threshold chosen on dev."""
+    from agreement_nlp.evaluate import GoldError
+    from agreement_nlp.train.fit import TrainingError
+    from agreement_nlp.train.linking import train_linking
+
+    try:
+        done = train_linking(gold, out)
+    except (GoldError, TrainingError) as exc:
+        typer.echo(f"error: {exc}", err=True)
+        raise typer.Exit(code=2) from exc
+    typer.echo(
+        f"linking: {done.n_examples} pairs from {done.n_train_articles} train articles "
+        f"({done.n_positive} of one event); threshold {done.config.threshold:g}, "
+        f"dev events B-cubed F1 {done.dev_f1:.3f}; written to {done.path}"
+    )
+
+
 corpus_app = typer.Typer(no_args_is_help=True, help="The mention-level annotated corpus.")
 
 

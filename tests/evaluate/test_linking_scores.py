@@ -12,7 +12,7 @@ import yaml
 
 from agreement_nlp.evaluate.gold import GoldError, parse_gold
 from agreement_nlp.evaluate.linking import LINK_COLUMNS, LinkItem, bcubed, score_linking
-from agreement_nlp.evaluate.run import _table_golds
+from agreement_nlp.evaluate.run import table_golds
 from agreement_nlp.tables.frames import Tables
 
 CASES = yaml.safe_load(Path(__file__).with_name("bcubed_cases.yaml").read_text("utf-8"))["cases"]
@@ -122,8 +122,8 @@ def test_a_split_of_table_level_gold_is_read_from_splits_json(tmp_path: Path) ->
             encoding="utf-8",
         )
     (tmp_path / "splits.json").write_text(json.dumps({"dev": ["a"], "heldout": ["b"]}), "utf-8")
-    golds, _, used = _table_golds(tmp_path, None, ["heldout"])
+    golds, _, used = table_golds(tmp_path, None, ["heldout"])
     assert [g.article_id for g in golds] == ["b"] and used == ["heldout"]
-    assert len(_table_golds(tmp_path, None, None)[0]) == 2
+    assert len(table_golds(tmp_path, None, None)[0]) == 2
     with pytest.raises(GoldError, match="no split test"):
-        _table_golds(tmp_path, None, ["test"])
+        table_golds(tmp_path, None, ["test"])

@@ -8,8 +8,8 @@ from typing import Any
 import pytest
 import yaml
 
-from agreement_nlp.link.config import default_config, load_config
-from agreement_nlp.link.features import Report, cannot_link, pair_score
+from agreement_nlp.link.config import default_config, load_config, render_config
+from agreement_nlp.link.features import Report, cannot_link, pair_features, pair_score
 from agreement_nlp.link.names import compatible_names, key_tokens
 from agreement_nlp.link.people import PersonRow, person_clusters
 from agreement_nlp.resources import ResourceError
@@ -118,3 +118,29 @@ def test_a_broken_config_names_the_file_and_key(tmp_path: Path) -> None:
     )
     with pytest.raises(ResourceError, match="weights missing"):
         load_config(path)
+
+
+def test_an_announcement_then_a_signing_is_a_progression() -> None:
+    config = default_config()
+    announced = _report("a1", status="announced", published_at="2025-03-03")
+    signed = _report("a2", signed_on="2025-04-14", published_at="2025-04-15")
+    late = _report("a3", status="announced", published_at="2025-04-20")
+    assert pair_features(announced, signed, config).get("status_progression") == 1.0
+    assert "status_progression" not in pair_features(late, signed, config)
+    assert "status_progression" not in pair_features(signed, signed, config)
+
+
+def test_a_place_counts_only_between_two_signings() -> None:
+    config = default_config()
+    signed = _report("a1", signed_on="2025-04-14", place="Rabat")
+    ratified = _report("a2", status="ratified", place="Abidjan", published_at="2025-06-01")
+    other = _report("a3", signed_on="2025-04-14", place="Abidjan")
+    assert "place_conflict" not in pair_features(signed, ratified, config)
+    assert pair_features(signed, other, config).get("place_conflict") == 1.0
+
+
+def test_a_rendered_config_loads_back(tmp_path: Path) -> None:
+    path = tmp_path / "linking.yaml"
+    path.write_text(render_config(default_config(), "fitted on nothing"), encoding="utf-8")
+    assert load_config(path) == default_config()
+    assert "# fitted on nothing" in path.read_text(encoding="utf-8")

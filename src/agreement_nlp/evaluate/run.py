@@ -83,7 +83,7 @@ def _golds(
 ) -> tuple[list[GoldArticle], dict[str, str], list[str]]:
     """The gold articles, their source group (``african``, ``wire``), the splits read."""
     if texts is None and not annotation_files(gold_dir):
-        return _table_golds(gold_dir, inputs, splits)
+        return table_golds(gold_dir, inputs, splits)
     if texts is None:
         raise GoldError(f"{gold_dir}: mention-level annotations need --texts (their folder)")
     splits = splits or ("dev",)
@@ -98,7 +98,7 @@ def _golds(
     )
 
 
-def _table_golds(
+def table_golds(
     gold_dir: Path, inputs: Iterable[str | Path] | None, splits: Sequence[str] | None
 ) -> tuple[list[GoldArticle], dict[str, str], list[str]]:
     """Table-level gold: every article, or those of ``splits`` in the folder's ``splits.json``."""

@@ -9,22 +9,25 @@ from typing import Any
 
 from agreement_nlp.resources import ResourceError, load_yaml
 
-WEIGHTS = (
-    "bias",
-    "parties_jaccard",
-    "same_type",
-    "compatible_type",
-    "other_type",
-    "same_signed_on",
-    "title_overlap",
-    "evidence_overlap",
-    "same_amount",
-    "amount_conflict",
-    "same_place",
-    "place_conflict",
-    "domain_conflict",
-    "per_day_apart",
-)
+# The features of a pair of reports (agreement_nlp.link.features), what each says.
+FEATURES = {
+    "bias": "",
+    "parties_jaccard": "shared parties / all parties",
+    "same_type": "",
+    "compatible_type": "both in one of the type groups below",
+    "other_type": "",
+    "same_signed_on": "",
+    "title_overlap": "distinctive title words shared / fewer of the two",
+    "evidence_overlap": "distinctive words of the two sentences: shared / all",
+    "same_amount": "",
+    "amount_conflict": "both give amounts, none in common",
+    "same_place": "both signed, at one place",
+    "place_conflict": "both signed, at two places",
+    "domain_conflict": "both give domains, none in common",
+    "status_progression": "one report announces it, a later one tells it signed",
+    "per_day_apart": "days between the two reports' times",
+}
+WEIGHTS = tuple(FEATURES)
 
 
 @dataclass(frozen=True)
@@ -78,3 +81,33 @@ def default_config() -> LinkConfig:
 
 def load_config(path: str | Path) -> LinkConfig:
     return parse_config(load_yaml(Path(path)), str(path))
+
+
+def render_config(config: LinkConfig, fitted: str = "") -> str:
+    """The YAML text of ``config`` (``fitted``: how its weights were obtained, a comment).
+
+    >>> import yaml
+    >>> text = render_config(default_config())
+    >>> parse_config(yaml.safe_load(text), "text") == default_config()
+    True
+    """
+    lines = [
+        "# Linking agreement rows of different articles into events (agreement_nlp.link.events).",
+        "# A pair of reports is scored by a logistic function of the features below; pairs at or",
+        "# above `threshold` are joined, best first, unless a hard rule says they cannot be one",
+        "# event.",
+        *(f"# {line}" for line in fitted.splitlines()),
+        f"threshold: {config.threshold:g}",
+        "# Reports further apart than this (signing date, else publication date) are not compared.",
+        f"window_days: {config.window_days}",
+        "# Two signing dates further apart than this are two events.",
+        f"max_signing_gap_days: {config.max_signing_gap_days}",
+        "weights:",
+    ]
+    for name in WEIGHTS:
+        value = f"{name}: {round(config.weights[name], 4)!r}"
+        doc = FEATURES[name]
+        lines.append(f"  {value:<30}# {doc}" if doc else f"  {value}")
+    lines.append("type_groups:")
+    lines += [f"  - [{', '.join(sorted(g))}]" for g in config.type_groups]
+    return "\n".join(lines) + "\n"

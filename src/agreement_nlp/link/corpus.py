@@ -80,6 +80,11 @@ def _reports(agreements: pd.DataFrame, published: Mapping[str, str]) -> list[Rep
     return out
 
 
+def reports_of(tables: Mapping[str, pd.DataFrame]) -> list[Report]:
+    """What linking reads of every ``agreements`` row, in the order of the rows."""
+    return _reports(tables["agreements"], _published(tables["articles"]))
+
+
 def _groups(roots: Sequence[int], order: Sequence[tuple[str, ...]]) -> list[list[int]]:
     """Members of each cluster, clusters in order of their first member by ``order``."""
     members: dict[int, list[int]] = defaultdict(list)

@@ -14,7 +14,7 @@ from agreement_nlp.text import fold
 
 _WORD = re.compile(r"[a-z0-9]+(?:'[a-z]+)?")
 _AMOUNT = re.compile(
-    r"(\d+(?:[ .\u00a0\u202f]\d{3})*(?:,\d+)?)\s*(millions?|milliards?|mds?)\b", re.IGNORECASE
+    r"(\d+(?:[ .\u00a0\u202f]\d{3})*(?:,\d+)?)\)?\s*(millions?|milliards?|mds?)\b", re.IGNORECASE
 )
 _STOP = frozenset(
     [
@@ -130,6 +130,8 @@ def amounts(text: str) -> frozenset[str]:
 
     >>> sorted(amounts("un prêt de 120 millions de dollars (72 milliards FCFA)"))
     ['120m', '72000m']
+    >>> sorted(amounts("d'un montant de quatre-vingt-cinq (85) millions de dollars"))
+    ['85m']
     """
     out = set()
     for number, unit in _AMOUNT.findall(text):
@@ -168,6 +170,20 @@ def cannot_link(a: Report, b: Report, config: LinkConfig) -> bool:
     return False
 
 
+_BEFORE = frozenset({"announced", "negotiating"})
+_AFTER = frozenset({"signed", "ratified", "suspended"})
+
+
+def _stages(a: Report, b: Report) -> bool:
+    """One report tells an agreement to come, the other (told no earlier) one signed."""
+    for early, late in ((a, b), (b, a)):
+        if early.status in _BEFORE and late.status in _AFTER:
+            return not (early.published_at and late.published_at) or (
+                early.published_at <= late.published_at
+            )
+    return False
+
+
 def pair_features(a: Report, b: Report, config: LinkConfig) -> dict[str, float]:
     """The named features of a pair of reports (the keys of the weights)."""
     f = {"bias": 1.0, "parties_jaccard": _jaccard(a.parties, b.parties)}
@@ -184,8 +200,11 @@ def pair_features(a: Report, b: Report, config: LinkConfig) -> dict[str, float]:
     ma, mb = amounts(f"{a.title} {a.evidence}"), amounts(f"{b.title} {b.evidence}")
     if ma and mb:
         f["same_amount" if ma & mb else "amount_conflict"] = 1.0
-    if a.place and b.place:
+    if a.place and b.place and a.signed_on and b.signed_on:
+        # the place of a signing; an announcement's or a ratification's may be elsewhere
         f["same_place" if fold(a.place) == fold(b.place) else "place_conflict"] = 1.0
+    if _stages(a, b):
+        f["status_progression"] = 1.0
     if a.domains and b.domains and not a.domains & b.domains:
         f["domain_conflict"] = 1.0
     wa, wb = a.when, b.when
