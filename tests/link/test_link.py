@@ -9,7 +9,8 @@ import pytest
 import yaml
 
 from agreement_nlp.link.config import default_config, load_config, render_config
-from agreement_nlp.link.features import Report, cannot_link, pair_features, pair_score
+from agreement_nlp.link.constraints import cannot_link
+from agreement_nlp.link.features import Report, pair_features, pair_score
 from agreement_nlp.link.names import compatible_names, key_tokens
 from agreement_nlp.link.people import PersonRow, person_clusters
 from agreement_nlp.resources import ResourceError

@@ -1,31 +1,62 @@
 """Constrained clustering: join the best-scoring pairs first, never across a cannot-link.
 
 Both linking passes (events, people) score candidate pairs inside blocks, then hand the pairs
-here. A pair joins two clusters when its score reaches the threshold and no member of one
-cluster cannot be linked to a member of the other (two rows of one article, dates that
-contradict each other): greedy best-first agglomeration with cannot-link constraints, so a
-chain of weak resemblances never glues two look-alikes together.
+here. A pair joins two clusters when its score reaches the threshold and the two clusters do
+not conflict (two rows of one article, dates that contradict each other): greedy best-first
+agglomeration with cannot-link constraints, so a chain of weak resemblances never glues two
+look-alikes together. What the constraint reads of a cluster is its summary, grown as
+clusters join: the member list itself (:func:`pairwise`), or a digest that keeps the test
+cheap for a long story (:mod:`agreement_nlp.link.constraints`).
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from typing import Generic, TypeVar
+
+S = TypeVar("S")
+
+
+@dataclass(frozen=True)
+class Constraint(Generic[S]):
+    """Per item its summary; how two summaries join; whether two clusters conflict."""
+
+    summaries: list[S]
+    absorb: Callable[[S, S], S]
+    conflict: Callable[[S, S], bool]
+
+
+def _extend(a: list[int], b: list[int]) -> list[int]:
+    big, small = (a, b) if len(a) >= len(b) else (b, a)
+    big += small
+    return big
+
+
+def pairwise(n: int, cannot_link: Callable[[int, int], bool]) -> Constraint[list[int]]:
+    """Two clusters conflict when any member of one cannot link to any member of the other."""
+    return Constraint(
+        [[i] for i in range(n)],
+        _extend,
+        lambda a, b: any(cannot_link(x, y) for x in a for y in b),
+    )
 
 
 def cluster(
     n: int,
     pairs: Iterable[tuple[float, int, int]],
     threshold: float,
-    cannot_link: Callable[[int, int], bool],
+    constraint: Constraint[S],
 ) -> tuple[list[int], list[float]]:
     """Cluster ``n`` items; return each item's cluster (its smallest member) and, per
     cluster root, the weakest score that joined it (1.0 for a single item).
 
-    >>> cluster(4, [(0.9, 0, 1), (0.8, 1, 2), (0.7, 2, 3)], 0.75, lambda a, b: {a, b} == {0, 2})
+    >>> apart = pairwise(4, lambda a, b: {a, b} == {0, 2})
+    >>> cluster(4, [(0.9, 0, 1), (0.8, 1, 2), (0.7, 2, 3)], 0.75, apart)
     ([0, 0, 2, 3], [0.9, 1.0, 1.0, 1.0])
     """
     root = list(range(n))
-    members: dict[int, list[int]] = {i: [i] for i in range(n)}
+    summary: dict[int, S] = dict(enumerate(constraint.summaries))
     weakest = [1.0] * n
 
     def find(i: int) -> int:
@@ -38,12 +69,10 @@ def cluster(
         if score < threshold:
             break
         ra, rb = find(a), find(b)
-        if ra == rb:
-            continue
-        if any(cannot_link(x, y) for x in members[ra] for y in members[rb]):
+        if ra == rb or constraint.conflict(summary[ra], summary[rb]):
             continue
         keep, gone = min(ra, rb), max(ra, rb)
         root[gone] = keep
-        members[keep] += members.pop(gone)
+        summary[keep] = constraint.absorb(summary[keep], summary.pop(gone))
         weakest[keep] = min(weakest[keep], weakest[gone], score)
     return [find(i) for i in range(n)], weakest

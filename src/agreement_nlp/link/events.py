@@ -12,45 +12,51 @@ two loans to one country in one month stay two.
 from __future__ import annotations
 
 from collections import Counter, defaultdict
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 
-from agreement_nlp.link.clusters import cluster
+from agreement_nlp.link.clusters import Constraint, cluster
 from agreement_nlp.link.config import LinkConfig
-from agreement_nlp.link.features import Report, cannot_link, pair_score
+from agreement_nlp.link.constraints import Hard, conflict
+from agreement_nlp.link.features import Report, pair_score
 
 _STATUS_RANK = {"other": 0, "negotiating": 1, "announced": 2, "signed": 3, "ratified": 4}
 _STATUS_RANK["suspended"] = 5
 
 
-def candidate_pairs(reports: Sequence[Report], config: LinkConfig) -> set[tuple[int, int]]:
-    """The pairs of reports compared: sharing a party, within ``window_days`` of each other."""
+def candidate_pairs(reports: Sequence[Report], config: LinkConfig) -> Iterator[tuple[int, int]]:
+    """The pairs of reports compared, each once as ``(i, j)``, ``i < j``: sharing a party,
+    within ``window_days`` of each other. A pair is given by the block of the first party the
+    two share, so no set of all pairs is held."""
     blocks: dict[str, list[int]] = defaultdict(list)
     for i, r in enumerate(reports):
         for party in r.parties:
             blocks[party].append(i)
-    out: set[tuple[int, int]] = set()
-    for members in blocks.values():
+    for party, members in sorted(blocks.items()):
         timed = sorted((r.when.toordinal() if (r := reports[i]).when else 0, i) for i in members)
         start = 0
         for end, (t, i) in enumerate(timed):
             while timed[start][0] < t - config.window_days:
                 start += 1
+            mine = reports[i].parties
             for _, j in timed[start:end]:
-                out.add((min(i, j), max(i, j)))
-    return out
+                if min(mine & reports[j].parties) == party:
+                    yield (i, j) if i < j else (j, i)
 
 
 def event_clusters(reports: Sequence[Report], config: LinkConfig) -> tuple[list[int], list[float]]:
     """The cluster of each report, and per cluster root the weakest link that joined it."""
+    hard = [Hard.of(r) for r in reports]
     pairs = []
-    for a, b in sorted(candidate_pairs(reports, config)):
-        if not cannot_link(reports[a], reports[b], config):
-            pairs.append((pair_score(reports[a], reports[b], config), a, b))
+    for a, b in candidate_pairs(reports, config):
+        if not conflict(hard[a], hard[b], config):
+            score = pair_score(reports[a], reports[b], config)
+            if score >= config.threshold:  # the others could never join
+                pairs.append((score, a, b))
     return cluster(
         len(reports),
         pairs,
         config.threshold,
-        lambda a, b: cannot_link(reports[a], reports[b], config),
+        Constraint(hard, Hard.absorb, lambda a, b: conflict(a, b, config)),
     )
 
 

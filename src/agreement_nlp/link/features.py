@@ -6,7 +6,7 @@ import datetime as dt
 import math
 import re
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, cached_property
 
 from agreement_nlp.extraction.agreements.rules import default_rules
 from agreement_nlp.link.config import LinkConfig
@@ -96,10 +96,35 @@ class Report:
     evidence: str
     confidence: float
 
-    @property
+    # Derived once per report, not once per pair it is compared in.
+    @cached_property
+    def signed_day(self) -> dt.date | None:
+        return day(self.signed_on)
+
+    @cached_property
+    def published_day(self) -> dt.date | None:
+        return day(self.published_at)
+
+    @cached_property
     def when(self) -> dt.date | None:
         """The report's time: its signing date, else its publication date."""
-        return day(self.signed_on) or day(self.published_at)
+        return self.signed_day or self.published_day
+
+    @cached_property
+    def title_words(self) -> frozenset[str]:
+        return distinctive(self.title)
+
+    @cached_property
+    def evidence_words(self) -> frozenset[str]:
+        return distinctive(self.evidence)
+
+    @cached_property
+    def amount_keys(self) -> frozenset[str]:
+        return amounts(f"{self.title} {self.evidence}")
+
+    @cached_property
+    def place_key(self) -> str:
+        return fold(self.place)
 
 
 def day(value: str) -> dt.date | None:
@@ -150,26 +175,6 @@ def _jaccard(a: frozenset[str], b: frozenset[str]) -> float:
     return len(a & b) / len(a | b) if a and b else 0.0
 
 
-def cannot_link(a: Report, b: Report, config: LinkConfig) -> bool:
-    """Hard rules: one article's rows, signing dates apart, an announcement made after the
-    other report's signing, no party in common."""
-    if a.article_id == b.article_id or not a.parties & b.parties:
-        return True
-    sa, sb = day(a.signed_on), day(b.signed_on)
-    if sa and sb and abs((sa - sb).days) > config.max_signing_gap_days:
-        return True
-    for early, late in ((a, b), (b, a)):
-        signed, told = day(early.signed_on), day(late.published_at)
-        if (
-            signed
-            and told
-            and late.status in ("announced", "negotiating")
-            and ((told - signed).days > config.max_signing_gap_days)
-        ):
-            return True
-    return False
-
-
 _BEFORE = frozenset({"announced", "negotiating"})
 _AFTER = frozenset({"signed", "ratified", "suspended"})
 
@@ -195,14 +200,14 @@ def pair_features(a: Report, b: Report, config: LinkConfig) -> dict[str, float]:
         f["other_type"] = 1.0
     if a.signed_on and a.signed_on == b.signed_on:
         f["same_signed_on"] = 1.0
-    f["title_overlap"] = _overlap(distinctive(a.title), distinctive(b.title))
-    f["evidence_overlap"] = _jaccard(distinctive(a.evidence), distinctive(b.evidence))
-    ma, mb = amounts(f"{a.title} {a.evidence}"), amounts(f"{b.title} {b.evidence}")
+    f["title_overlap"] = _overlap(a.title_words, b.title_words)
+    f["evidence_overlap"] = _jaccard(a.evidence_words, b.evidence_words)
+    ma, mb = a.amount_keys, b.amount_keys
     if ma and mb:
         f["same_amount" if ma & mb else "amount_conflict"] = 1.0
     if a.place and b.place and a.signed_on and b.signed_on:
         # the place of a signing; an announcement's or a ratification's may be elsewhere
-        f["same_place" if fold(a.place) == fold(b.place) else "place_conflict"] = 1.0
+        f["same_place" if a.place_key == b.place_key else "place_conflict"] = 1.0
     if _stages(a, b):
         f["status_progression"] = 1.0
     if a.domains and b.domains and not a.domains & b.domains:

@@ -16,7 +16,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from agreement_nlp.lexicon.names import tokens_match
-from agreement_nlp.link.clusters import cluster
+from agreement_nlp.link.clusters import cluster, pairwise
 from agreement_nlp.link.names import (
     compatible_names,
     key_tokens,
@@ -101,7 +101,7 @@ def _join_full(profiles: Sequence[Profile], full: Sequence[int]) -> list[int]:
         len(profiles),
         [(s, a, b) for (a, b), s in pairs.items()],
         THRESHOLD,
-        lambda a, b: _conflict(profiles[a], profiles[b]),
+        pairwise(len(profiles), lambda a, b: _conflict(profiles[a], profiles[b])),
     )
     return root
 

@@ -28,9 +28,10 @@ from agreement_nlp.evaluate.run import table_golds
 from agreement_nlp.evaluate.scoring_pairs import match_rows
 from agreement_nlp.evaluate.scoring_rows import gold_rows
 from agreement_nlp.link.config import WEIGHTS, LinkConfig, default_config, render_config
+from agreement_nlp.link.constraints import cannot_link
 from agreement_nlp.link.corpus import link_tables, reports_of
 from agreement_nlp.link.events import candidate_pairs
-from agreement_nlp.link.features import Report, cannot_link, pair_features
+from agreement_nlp.link.features import Report, pair_features
 from agreement_nlp.resources import resource_path
 from agreement_nlp.tables.frames import Tables
 from agreement_nlp.train.fit import SEED, TrainingError, _sklearn
