@@ -202,6 +202,8 @@ CORPUS = notebook(
             3. Which ministries sign them?
             4. How are the agreements spread over time?
             5. Who appears in several articles?
+            6. Which reports tell the same event, and when (a timeline)?
+            7. What has one minister signed, across articles?
 
             and export a CSV for reporting. Paths are relative to this `notebooks/` folder.
             """
@@ -209,9 +211,9 @@ CORPUS = notebook(
         code(
             """
             %matplotlib inline
+            import json
             import os
             import re
-            import unicodedata
             from pathlib import Path
 
             import matplotlib.pyplot as plt
@@ -389,43 +391,114 @@ CORPUS = notebook(
             """
             ## 5. Persons in several articles
 
-            A person is one row per article. Across articles the same person may be spelled
-            `Oumar DIOP` in one paper and `Oumar Diop` in another: compare names without case and
-            accents.
+            A person is one row per article in `persons`; the linking pass gives each the
+            `person_key` of one row of `people`, across articles: the same minister spelled
+            `Amadou DIOP` in one paper and `A. Diop` in another is one person, two ministers
+            named Diop stay two. `roles` lists each office held, with its first and last
+            article date.
             """
         ),
         code(
             """
-            def name_key(name: str) -> str:
-                folded = unicodedata.normalize("NFKD", name.casefold())
-                return " ".join("".join(c for c in folded if not unicodedata.combining(c)).split())
+            recurring = tables.people.query("n_articles > 1").sort_values("n_articles", ascending=False)
+            print(f"{len(recurring)} of {len(tables.people)} persons appear in more than one article")
+            recurring[["person_key", "name", "aliases", "n_articles", "roles"]]
+            """
+        ),
+        code(
+            """
+            columns = ["article_id", "person_key", "name", "role", "ministry", "country"]
+            tables.persons[tables.persons["person_key"].isin(recurring["person_key"])][columns]
+            """
+        ),
+        md(
+            """
+            ## 6. Events: one agreement told by several papers
 
+            The articles of `data/linking/` (its `dev` split) were written as several papers
+            would report the same twelve events on different days, in different words. The
+            linking pass gives each agreement row an `event_id`; `events` has one row per
+            event, its status the latest reported (an announced memorandum later signed is one
+            event), with the span of its reports. A line per event runs from its first report
+            to its last; the diamond is the signing date.
+            """
+        ),
+        code(
+            """
+            LINKING = Path("../data/linking")
+            dev = json.loads((LINKING / "splits.json").read_text(encoding="utf-8"))["dev"]
+            reports = list(to_articles([LINKING / f"{stem}.txt" for stem in dev]))
+            for article in reports:
+                article.published_at = DATE_IN_NAME.search(article.article_id).group()
+            linked = agreement_nlp.extract(reports)
+            events = linked.events.sort_values(["first_reported", "event_id"], ignore_index=True)
+            print(f"{len(linked.agreements)} agreement rows in {len(reports)} articles: {len(events)} events")
+            shown = ["event_id", "title", "type", "parties", "signed_on", "status", "n_reports"]
+            events[[*shown, "first_reported", "last_reported", "confidence"]]
+            """
+        ),
+        code(
+            """
+            fig, ax = plt.subplots(figsize=(10, 0.4 * len(events) + 1))
+            first = pd.to_datetime(events["first_reported"])
+            last = pd.to_datetime(events["last_reported"])
+            signed = pd.to_datetime(events["signed_on"].where(events["signed_on"].str.len() == 10))
+            y = range(len(events))
+            ax.hlines(y, first, last, color="#4c78a8", linewidth=3)
+            ax.scatter(first, y, color="#4c78a8", s=12)
+            ax.scatter(signed, y, marker="D", color="#e45756", zorder=3, label="signed on")
+            labels = [
+                f"{e.event_id} {'–'.join(e.parties)} {e.type} ({e.n_reports})" for e in events.itertuples()
+            ]
+            ax.set_yticks(list(y), labels)
+            ax.invert_yaxis()
+            ax.set(title="Events: from first to last report (number of reports)")
+            ax.legend(loc="lower right")
+            fig.autofmt_xdate()
+            fig.tight_layout()
+            OUTPUT.mkdir(parents=True, exist_ok=True)
+            fig.savefig(OUTPUT / "events_timeline.png", dpi=120)
+            """
+        ),
+        md(
+            """
+            ## 7. One minister's signatures across articles
 
-            def distinct(values: pd.Series) -> str:
-                return ", ".join(sorted(set(values.dropna())))
-
-
-            persons = tables.persons.dropna(subset=["name"]).assign(key=lambda df: df["name"].map(name_key))
-            recurring = (
-                persons.groupby("key")
-                .agg(
-                    name=("name", "first"),
-                    spellings=("name", distinct),
-                    articles=("article_id", "nunique"),
-                    roles=("role", distinct),
-                    countries=("country", distinct),
-                )
-                .query("articles > 1")
-                .sort_values("articles", ascending=False)
+            `signatories` carries the signer's `person_key`, `agreements` the `event_id`: the
+            minister who signs the most events, with every article that reports each signing.
+            """
+        ),
+        code(
+            """
+            signed_by = linked.signatories.dropna(subset=["person_key"]).merge(
+                linked.agreements[["article_id", "agreement_id", "event_id", "title", "signed_on"]],
+                on=["article_id", "agreement_id"],
             )
-            print(f"{len(recurring)} of {persons['key'].nunique()} persons appear in more than one article")
-            recurring
+            ministers = signed_by[signed_by["role"] == "minister"]
+            key = ministers.groupby("person_key")["event_id"].nunique().idxmax()
+            person = linked.people.set_index("person_key").loc[key]
+            print(f"{person['name']} (also written {', '.join(person['aliases'])}):")
+            for role in person["roles"]:
+                print(" ", role)
             """
         ),
         code(
             """
-            columns = ["article_id", "name", "role", "role_label", "ministry"]
-            persons[persons["key"].isin(recurring.index)][columns]
+            mine = ministers[ministers["person_key"] == key].merge(
+                linked.articles[["article_id", "published_at"]], on="article_id"
+            )
+            (
+                mine.groupby("event_id")
+                .agg(
+                    title=("title", "first"),
+                    signed_on=("signed_on", "max"),
+                    reports=("article_id", "nunique"),
+                    names=("name", lambda names: ", ".join(sorted(set(names)))),
+                    articles=("article_id", lambda ids: " | ".join(sorted(ids))),
+                )
+                .join(events.set_index("event_id")[["status", "parties"]])
+                .sort_values("signed_on")
+            )
             """
         ),
         md(
