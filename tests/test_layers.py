@@ -17,7 +17,7 @@ PACKAGE = ROOT / "src" / "agreement_nlp"
 
 # Lowest first: a module may import its own stage and the stages below it.
 LAYERS: list[tuple[str, ...]] = [
-    ("article", "text", "resources", "extensions", "linear"),
+    ("article", "text", "resources", "extensions", "linear", "choice"),
     ("lexicon",),
     ("segment",),
     ("ingest",),

@@ -8,11 +8,12 @@ from pathlib import Path
 import pytest
 from spacy.language import Language
 
+from agreement_nlp.choice import parse_choice
 from agreement_nlp.evaluate.corpus import read_splits
 from agreement_nlp.linear import parse_model
 from agreement_nlp.train.examples import proposing_pipeline
 from agreement_nlp.train.fit import TrainingError
-from agreement_nlp.train.run import describe, train_models
+from agreement_nlp.train.run import ChoiceReport, describe, train_models
 from tests.conftest import ROOT
 
 REAL = ROOT / "data" / "annotated" / "real"
@@ -54,15 +55,23 @@ def test_training_twice_gives_the_same_model_file(tmp_path: Path, proposing: Lan
     gold = _tiny_corpus(tmp_path / "gold", {"train": 14, "dev": 10})
     first = train_models(gold, TEXTS, tmp_path / "a", nlp=proposing)
     second = train_models(gold, TEXTS, tmp_path / "b", nlp=proposing)
-    assert sorted(p.name for p in (tmp_path / "a").iterdir()) == ["agreements.json", "persons.json"]
+    assert sorted(p.name for p in (tmp_path / "a").iterdir()) == [
+        "agreement_status.json",
+        "agreements.json",
+        "persons.json",
+    ]
     for report in first:
         text = report.path.read_text(encoding="utf-8")
         assert text == (tmp_path / "b" / report.path.name).read_text(encoding="utf-8")
+        if isinstance(report, ChoiceReport):
+            choice = parse_choice(json.loads(text), report.path.name)
+            assert choice.weights and choice.trained["cross_validated"]["folds"] == 5
+            continue
         model = parse_model(json.loads(text), report.path.name)
         assert model.weights and 0.0 < model.threshold < 1.0
         assert model.trained["train"]["articles"] == 14
         assert report.train.examples and any(e.label for e in report.train.examples)
-    assert all("calibration on dev" in describe(r) for r in second)
+    assert all("calibration" in describe(r) for r in second)
 
 
 @needs_shared

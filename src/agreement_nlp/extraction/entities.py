@@ -74,5 +74,9 @@ class Agreement:
     signatories: list[Signatory] = field(default_factory=list)
     rule: str | None = None
     confidence: float | None = None  # calibrated probability the trained model gives
-    # what the model read, per mention (training collects it; not exported)
+    status_confidence: float | None = None  # calibrated probability of ``status``
+    # what the models read, per mention and for the status (training collects it; not exported)
     features: list[dict[str, float]] = field(default_factory=list, repr=False, compare=False)
+    status_features: dict[str, dict[str, float]] = field(
+        default_factory=dict, repr=False, compare=False
+    )

@@ -170,6 +170,7 @@ def _agreement_rows(agreements: Sequence[Agreement], aid: str) -> list[dict[str,
             "end": a.mentions[0].end,
             "rule": a.rule,
             "confidence": a.confidence,
+            "status_confidence": a.status_confidence,
         }
         for a in agreements
     ]

@@ -133,13 +133,22 @@ TABLES: dict[str, tuple[Column, ...]] = {
         ),
         Column("end", "int", "End offset of that mention."),
         Column(
-            "rule", "str", "Which rules gave type, status and date, and the model that kept it."
+            "rule",
+            "str",
+            "Which rules gave type, status cue and date, and the models that kept it and chose "
+            "its status.",
         ),
         Column(
             "confidence",
             "float",
             "Probability, calibrated on the dev split, that this is a formal agreement the "
             "article reports (the agreement model, resources/models/agreements.json).",
+        ),
+        Column(
+            "status_confidence",
+            "float",
+            "Probability that status is right, calibrated out of fold on the train and dev "
+            "splits (the status model, resources/models/agreement_status.json).",
         ),
     ),
     "signatories": (

@@ -14,7 +14,7 @@ matching.
 from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -50,6 +50,16 @@ class Proposal:
     label: bool
 
 
+@dataclass(frozen=True)
+class Choice:
+    """One proposed agreement that is a reported one: what the status model reads, the
+    status its annotated agreement has."""
+
+    article_id: str
+    candidates: dict[str, dict[str, float]]  # status -> the features the text gives it
+    label: str
+
+
 @dataclass
 class SplitExamples:
     split: str
@@ -57,6 +67,7 @@ class SplitExamples:
     proposals: list[Proposal]
     n_gold: int  # gold agreements of the split, proposed or not
     n_articles: int
+    choices: list[Choice] = field(default_factory=list)  # statuses of reported proposals
 
 
 def proposing_pipeline(model: str | None = None) -> Language:
@@ -80,6 +91,30 @@ def _agreement_spans(record: dict[str, Any]) -> list[tuple[int, int, bool]]:
         reported = any(bool(e.get("formal")) and not e.get("cited_only") for e in attrs)
         out.append((int(span["start"]), int(span["end"]), reported))
     return out
+
+
+def _status_spans(record: dict[str, Any]) -> list[tuple[int, int, str]]:
+    """(start, end, status) of every AGREEMENT span of a reported agreement (one of a plural)."""
+    entities = record.get("entities", {})
+    out = []
+    for span in record.get("spans", []):
+        ids = span.get("entity") or []
+        for i in ids if isinstance(ids, list) else [ids]:
+            e = entities.get(i, {})
+            if span.get("label") == "AGREEMENT" and e.get("formal") and not e.get("cited_only"):
+                out.append((int(span["start"]), int(span["end"]), str(e.get("status", "other"))))
+    return out
+
+
+def status_label(parts: list[tuple[int, int]], spans: list[tuple[int, int, str]]) -> str | None:
+    """The status of the reported agreement the text parts overlap most, None for none."""
+    overlap: dict[str, int] = {}
+    for start, end in parts:
+        for s_start, s_end, status in spans:
+            n = max(0, min(s_end, end) - max(s_start, start))
+            if n:
+                overlap[status] = overlap.get(status, 0) + n
+    return max(sorted(overlap), key=lambda k: overlap[k]) if overlap else None
 
 
 def _reported(parts: list[tuple[int, int]], spans: list[tuple[int, int, bool]]) -> bool:
@@ -126,11 +161,18 @@ def _labelled(corpus: Sequence[CorpusArticle], nlp: Language) -> Iterator[dict[s
         run_components(nlp, doc, article)
         aid, gold = article.article_id, item.gold
         spans = _agreement_spans(item.record)
-        mentions, proposals = _agreement_examples(aid, list(doc._.agreements or []), spans)
+        agreements = list(doc._.agreements or [])
+        mentions, proposals = _agreement_examples(aid, agreements, spans)
+        statuses = _status_spans(item.record)
+        choices = [
+            Choice(aid, dict(a.status_features), label)
+            for a in agreements
+            if (label := status_label([(m.start, m.end) for m in a.mentions], statuses))
+        ]
         persons = _person_examples(aid, list(doc._.persons or []), gold)
         n_offices = len(gold.ministers) + len(gold.officials)
         yield {
-            "agreements": SplitExamples("", mentions, proposals, len(gold.agreements), 1),
+            "agreements": SplitExamples("", mentions, proposals, len(gold.agreements), 1, choices),
             "persons": SplitExamples(
                 "", persons, [Proposal(aid, [e.features], e.label) for e in persons], n_offices, 1
             ),
@@ -151,5 +193,6 @@ def collect(
         for name, part in found.items():
             out[name].examples.extend(part.examples)
             out[name].proposals.extend(part.proposals)
+            out[name].choices.extend(part.choices)
             out[name].n_gold += part.n_gold
     return out

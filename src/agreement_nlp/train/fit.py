@@ -136,7 +136,11 @@ def _sizes(part: SplitExamples) -> dict[str, int]:
 
 def calibration(model: LinearModel, proposals: Sequence[Proposal]) -> list[CalibrationBin]:
     """Proposals binned by confidence: how many, their mean confidence, the share right."""
-    scored = [(confidence(model, p), p.label) for p in proposals]
+    return binned([(confidence(model, p), p.label) for p in proposals])
+
+
+def binned(scored: Sequence[tuple[float, bool]]) -> list[CalibrationBin]:
+    """(confidence, right) pairs binned: how many, their mean confidence, the share right."""
     out = []
     for low, high in pairwise(BINS):
         inside = [(p, y) for p, y in scored if low <= p < high]

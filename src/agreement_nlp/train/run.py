@@ -8,10 +8,14 @@ from pathlib import Path
 
 from spacy.language import Language
 
+from agreement_nlp.choice import ChoiceModel
+from agreement_nlp.extraction.agreements.rules import STATUSES
+from agreement_nlp.extraction.agreements.status import MODEL as STATUS_MODEL
 from agreement_nlp.linear import LinearModel, model_file
 from agreement_nlp.resources import resource_path
 from agreement_nlp.train.examples import MODELS, SplitExamples, collect, proposing_pipeline
 from agreement_nlp.train.fit import CalibrationBin, calibration, fit_model
+from agreement_nlp.train.fit_choice import fit_choice
 
 
 @dataclass(frozen=True)
@@ -23,13 +27,20 @@ class TrainingReport:
     calibration: list[CalibrationBin]
 
 
+@dataclass(frozen=True)
+class ChoiceReport:
+    model: ChoiceModel
+    path: Path
+    calibration: list[CalibrationBin]
+
+
 def train_models(
     gold_dir: str | Path,
     texts: Sequence[str | Path],
     out: str | Path | None = None,
     nlp: Language | None = None,
-) -> list[TrainingReport]:
-    """Train the agreement and person models on the train split, calibrate them on dev.
+) -> list[TrainingReport | ChoiceReport]:
+    """Train the agreement, status and person models on the train split, calibrate on dev.
 
     ``out`` is the folder the model files are written to (default: the package's
     ``resources/models/``). The same annotations, texts and package give the same files,
@@ -40,13 +51,18 @@ def train_models(
     dev = collect(gold_dir, texts, "dev", nlp)
     folder = Path(out) if out is not None else resource_path(model_file("x")).parent
     folder.mkdir(parents=True, exist_ok=True)
-    reports = []
+    reports: list[TrainingReport | ChoiceReport] = []
     for name in MODELS:
         model = fit_model(name, train[name], dev[name])
         path = folder / Path(model_file(name)).name
         path.write_text(model.to_json(), encoding="utf-8")
         cal = calibration(model, dev[name].proposals)
         reports.append(TrainingReport(model, path, train[name], dev[name], cal))
+    train_st, dev_st = train["agreements"].choices, dev["agreements"].choices
+    status, bins = fit_choice(STATUS_MODEL, STATUSES, train_st, dev_st)
+    path = folder / Path(model_file(STATUS_MODEL)).name
+    path.write_text(status.to_json(), encoding="utf-8")
+    reports.append(ChoiceReport(status, path, bins))
     return reports
 
 
@@ -58,15 +74,28 @@ def _sizes(part: SplitExamples, name: str) -> str:
     )
 
 
-def describe(report: TrainingReport) -> str:
-    """The report as text: sizes, dev F1, threshold, calibration table on dev."""
+def _header(report: TrainingReport | ChoiceReport) -> list[str]:
     t = report.model.trained
-    lines = [
+    if isinstance(report, ChoiceReport):
+        cv = t["cross_validated"]
+        return [
+            f"{report.model.name}: wrote {report.path}",
+            f"train + dev: {t['train']['examples']} + {t['dev']['examples']} examples, "
+            f"{cv['folds']}-fold accuracy {cv['accuracy']}, log-loss {cv['log_loss']}",
+            f"C={t.get('C')}  temperature={report.model.temperature}",
+            "calibration out of fold (confidence bin, examples, mean confidence, share right):",
+        ]
+    return [
         f"{report.model.name}: wrote {report.path}",
         *(_sizes(part, report.model.name) for part in (report.train, report.dev)),
         f"C={t.get('C')}  threshold={report.model.threshold}  dev F1={t['dev']['f1']}",
         "calibration on dev (confidence bin, proposals, mean confidence, share right):",
     ]
+
+
+def describe(report: TrainingReport | ChoiceReport) -> str:
+    """The report as text: sizes, dev scores, threshold, calibration table on dev."""
+    lines = _header(report)
     for b in report.calibration:
         mean = "-" if b.mean_confidence is None else f"{b.mean_confidence:.2f}"
         right = "-" if b.share_right is None else f"{b.share_right:.2f}"

@@ -38,7 +38,8 @@ from agreement_nlp.extraction.agreements.signing_date import (
     _place,
     _signing_date,
 )
-from agreement_nlp.extraction.agreements.status import _signed_seg, _status
+from agreement_nlp.extraction.agreements.status import MODEL as STATUS
+from agreement_nlp.extraction.agreements.status import _signed_seg, agreement_status, cue_word
 from agreement_nlp.extraction.entities import Agreement, Mention, Ministry, Person, Signatory
 from agreement_nlp.lexicon import gazetteer
 from agreement_nlp.lexicon.companies import named_companies
@@ -140,14 +141,17 @@ def _agreement(
 ) -> Agreement | None:
     """The agreement a draft describes, or None when the model does not keep it."""
     doc, segs, rules = a.doc, a.segs, a.rules
-    status, status_rule = _status(d, segs, doc, rules, a.status)
+    st = agreement_status(d, a)
+    status = st.status
     sigs = _signatories(d, segs, a.persons, a.ministries, doc, rules, a.mentioned_in, previous)
     signed_on, date_rule = _when(d, a, status)
     place = _place(doc, segs, [i for i in d.context if i in a.signing_segs]) or _place(
         doc, segs, a.signing_segs
     )
     parties = _parties(d, segs, doc, sigs, a.signing_segs, rules, a.home, a.company_spans)
-    features = agreement_features(d, a, Reading(status_rule, parties, sigs, signed_on))
+    # what the agreement model reads does not depend on the status model's choice
+    dated = signed_on if status == "signed" else _when(d, a, "signed")[0]
+    features = agreement_features(d, a, Reading(cue_word(st.reading), parties, sigs, dated))
     kept, confidence = decide(features, keep_all)
     if not kept:
         return None
@@ -175,7 +179,9 @@ def _agreement(
         status=status,
         evidence=segs.text_of(d.named.seg)[:500],
         signatories=sigs,
-        rule=f"type:{d.named.rule.pattern};{status_rule};{date_rule};model:{MODEL}",
+        rule=f"type:{d.named.rule.pattern};{st.rule};model:{STATUS};{date_rule};model:{MODEL}",
         confidence=round(confidence, 3),
+        status_confidence=st.confidence,
         features=features,
+        status_features=st.reading.candidates,
     )

@@ -293,23 +293,6 @@ def status_of(text: str, rules: AgreementRules | None = None) -> tuple[str, str]
     return None
 
 
-def status_cues(text: str, rules: AgreementRules | None = None) -> list[tuple[str, str, int]]:
-    """Every status cue in ``text``: (status, cue as found, offset), in text order.
-
-    >>> [c[0] for c in status_cues("la finalisation des accords d'Évian, signés le 18 mars 1962")]
-    ['negotiating', 'signed']
-    """
-    rules = rules or default_rules()
-    folded = fold(text)
-    found = [
-        (status, m.group(0), m.start())
-        for status, regex in rules.status
-        for m in regex.finditer(folded)
-        if not negated(folded, m.start(), m.end())
-    ]
-    return sorted(found, key=lambda c: c[2])
-
-
 _NEGATION_START = re.compile(r"(?<![\w'])(?:ne\s+|n')((?:[a-z']+\s+){0,3})$")
 _NEGATION_END = re.compile(r"\b(?:pas|jamais|plus|point|guere|aucunement)\b")
 

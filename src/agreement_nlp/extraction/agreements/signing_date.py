@@ -8,7 +8,8 @@ from agreement_nlp.extraction.agreements.model import _Draft
 from agreement_nlp.extraction.agreements.rules import (
     AgreementRules,
 )
-from agreement_nlp.extraction.agreements.status import _dated_otherwise, _signed_seg
+from agreement_nlp.extraction.agreements.status import _signed_seg
+from agreement_nlp.extraction.agreements.status_features import dated_otherwise
 from agreement_nlp.lexicon import gazetteer
 from agreement_nlp.segment.doccache import entities_of, text_of
 from agreement_nlp.segment.sentences import Segments
@@ -93,7 +94,7 @@ def _date(
             return found[0], f"date:{found[1]}"
     # "l'accord de défense signé en 2021": an agreement dated in its own sentence, if only
     # by a year or a month, was not signed on the day the article reports.
-    if article_dates and not _dated_otherwise(doc, segs.items[d.named.seg]):
+    if article_dates and not dated_otherwise(doc, segs.items[d.named.seg]):
         return article_dates[0][0], f"date:article:{article_dates[0][1]}"
     # "En visite du 31 octobre au 1er novembre, le Président a signé ...", reported
     # during the visit: the report's own date is the signing day.
