@@ -26,8 +26,8 @@ from dataclasses import dataclass, field
 from functools import cache
 from typing import Any
 
-from agreement_nlp.linear import Features, _number, model_file
-from agreement_nlp.resources import ResourceError, _read_text
+from agreement_nlp.linear import Features, _number, checked_trained, checked_weights, model_json
+from agreement_nlp.resources import ResourceError
 
 
 def softmax(scores: Mapping[str, float], temperature: float = 1.0) -> dict[str, float]:
@@ -90,39 +90,21 @@ def _labels(data: dict[str, Any], where: str) -> tuple[str, ...]:
 
 def parse_choice(data: Any, where: str) -> ChoiceModel:
     """A choice model from its JSON data; a malformed file raises :class:`ResourceError`."""
-    if not isinstance(data, dict):
-        raise ResourceError(f"{where}: a model must be a JSON object")
-    missing = [k for k in ("name", "labels", "weights", "temperature") if k not in data]
-    if missing:
-        raise ResourceError(f"{where}: missing {', '.join(missing)}")
+    weights = checked_weights(data, ("name", "labels", "weights", "temperature"), where)
     labels = _labels(data, where)
-    weights = data["weights"]
-    if not isinstance(weights, dict):
-        raise ResourceError(f"{where}: 'weights' must map feature names to numbers")
-    bad = [k for k, v in weights.items() if not _number(v)]
-    if bad:
-        raise ResourceError(f"{where}: weight of {bad[0]!r} is not a number")
     temperature = data["temperature"]
     if not _number(temperature) or temperature <= 0:
         raise ResourceError(f"{where}: 'temperature' must be a positive number")
-    trained = data.get("trained", {})
-    if not isinstance(trained, dict):
-        raise ResourceError(f"{where}: 'trained' must be an object")
     return ChoiceModel(
         name=str(data["name"]),
         labels=labels,
-        weights={str(k): float(v) for k, v in weights.items()},
+        weights=weights,
         temperature=float(temperature),
-        trained=trained,
+        trained=checked_trained(data, where),
     )
 
 
 @cache
 def load_choice(name: str) -> ChoiceModel:
     """The shipped choice model ``resources/models/NAME.json``, loaded once per process."""
-    text, where = _read_text(model_file(name))
-    try:
-        data = json.loads(text)
-    except json.JSONDecodeError as exc:
-        raise ResourceError(f"{where}: invalid JSON ({exc.msg})") from exc
-    return parse_choice(data, where)
+    return parse_choice(*model_json(name))

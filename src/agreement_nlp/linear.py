@@ -72,33 +72,20 @@ class LinearModel:
 
 def parse_model(data: Any, where: str) -> LinearModel:
     """A model from its JSON data; a malformed file raises :class:`ResourceError`."""
-    if not isinstance(data, dict):
-        raise ResourceError(f"{where}: a model must be a JSON object")
-    missing = [k for k in ("name", "weights", *_NUMBERS) if k not in data]
-    if missing:
-        raise ResourceError(f"{where}: missing {', '.join(missing)}")
-    weights = data["weights"]
-    if not isinstance(weights, dict):
-        raise ResourceError(f"{where}: 'weights' must map feature names to numbers")
-    bad = [k for k, v in weights.items() if not _number(v)]
-    if bad:
-        raise ResourceError(f"{where}: weight of {bad[0]!r} is not a number")
+    weights = checked_weights(data, ("name", "weights", *_NUMBERS), where)
     for key in _NUMBERS:
         if not _number(data[key]):
             raise ResourceError(f"{where}: {key!r} must be a number, not {data[key]!r}")
     if not 0.0 <= data["threshold"] <= 1.0:
         raise ResourceError(f"{where}: 'threshold' must lie in [0, 1]")
-    trained = data.get("trained", {})
-    if not isinstance(trained, dict):
-        raise ResourceError(f"{where}: 'trained' must be an object")
     return LinearModel(
         name=str(data["name"]),
-        weights={str(k): float(v) for k, v in weights.items()},
+        weights=weights,
         bias=float(data["bias"]),
         scale=float(data["scale"]),
         shift=float(data["shift"]),
         threshold=float(data["threshold"]),
-        trained=trained,
+        trained=checked_trained(data, where),
     )
 
 
@@ -110,12 +97,39 @@ def model_file(name: str) -> str:
     return f"models/{name}.json"
 
 
+def checked_weights(data: Any, required: tuple[str, ...], where: str) -> dict[str, float]:
+    """A model file's weights (feature name -> number), after its required keys are checked."""
+    if not isinstance(data, dict):
+        raise ResourceError(f"{where}: a model must be a JSON object")
+    missing = [k for k in required if k not in data]
+    if missing:
+        raise ResourceError(f"{where}: missing {', '.join(missing)}")
+    weights = data["weights"]
+    if not isinstance(weights, dict):
+        raise ResourceError(f"{where}: 'weights' must map feature names to numbers")
+    bad = [k for k, v in weights.items() if not _number(v)]
+    if bad:
+        raise ResourceError(f"{where}: weight of {bad[0]!r} is not a number")
+    return {str(k): float(v) for k, v in weights.items()}
+
+
+def checked_trained(data: dict[str, Any], where: str) -> dict[str, Any]:
+    trained = data.get("trained", {})
+    if not isinstance(trained, dict):
+        raise ResourceError(f"{where}: 'trained' must be an object")
+    return trained
+
+
+def model_json(name: str) -> tuple[Any, str]:
+    """The JSON data of the shipped model file ``resources/models/NAME.json``, and its name."""
+    text, where = _read_text(model_file(name))
+    try:
+        return json.loads(text), where
+    except json.JSONDecodeError as exc:
+        raise ResourceError(f"{where}: invalid JSON ({exc.msg})") from exc
+
+
 @cache
 def load_model(name: str) -> LinearModel:
     """The shipped model ``resources/models/NAME.json``, loaded once per process."""
-    text, where = _read_text(model_file(name))
-    try:
-        data = json.loads(text)
-    except json.JSONDecodeError as exc:
-        raise ResourceError(f"{where}: invalid JSON ({exc.msg})") from exc
-    return parse_model(data, where)
+    return parse_model(*model_json(name))
