@@ -1,8 +1,8 @@
 """An agreement's status: signed, ratified, announced, negotiating, suspended or other.
 
 The trained status model (``resources/models/agreement_status.json``, trained by
-``agreement-nlp train`` on the train split of ``data/annotated/real`` and calibrated on
-its dev split) reads the cues and the parse around the agreement
+``agreement-nlp train`` on the train and dev splits of ``data/annotated/real``,
+calibrated out of fold; see ``docs/models.md``) reads the cues and the parse around the agreement
 (:mod:`~agreement_nlp.extraction.agreements.status_features`) and picks the status; its
 probability is the row's ``status_confidence``. The rule records the nearest cue of
 the status chosen, the evidence an analyst checks first.

@@ -98,16 +98,17 @@ def _near(cues: list[Cue], at: int, doc: Doc) -> tuple[Cue | None, dict[str, flo
     }
 
 
-def _for_label(label: str, own: list[Cue], near: Cue | None, at: int, doc: Doc) -> dict[str, float]:
-    """What the own sentence says for one status: its cues, and the nearest one in detail."""
+def _for_label(
+    label: str, own: list[Cue], near: Cue | None, at: int, form: str
+) -> dict[str, float]:
+    """What the own sentence says for one status: its cues, and the nearest one in detail
+    (``form``: the nearest cue's verb form, read once by :func:`_near`)."""
     out: dict[str, float] = {}
     if any(c.status == label and not c.negated for c in own):
         out["own"] = 1.0
     if any(c.status == label and c.negated for c in own):
         out["own_negated"] = 1.0
     if near is not None and near.status == label:
-        token = _cue_token(doc, near)
-        form = _verb_form(token) if token is not None else "x"
         neg = "_negated" if near.negated else ""
         out[f"nearest{neg}"] = 1.0
         out[f"nearest{neg}|{'before' if near.start < at else 'after'}"] = 1.0
@@ -191,6 +192,7 @@ def status_features(d: _Draft, a: _Article) -> StatusReading:
     text, offset = _raw(a, named.seg)
     own = cues_in(text, offset, a.rules)
     near, observed = _near(own, named.start, a.doc)
+    form = next((k.split("=", 1)[1] for k in observed if k.startswith("near_form=")), "x")
     ref_segs = sorted({r.seg for r in d.refs} - {named.seg})
     refs = [c for i in ref_segs for c in cues_in(*_raw(a, i), a.rules)]
     context = sorted(set(d.context) - {named.seg} - set(ref_segs), key=lambda i: abs(i - named.seg))
@@ -210,7 +212,7 @@ def status_features(d: _Draft, a: _Article) -> StatusReading:
         label: {
             label: 1.0,
             **({"proposed": 1.0, f"{label}|proposed": 1.0} if label == proposal else {}),
-            **_for_label(label, own, near, named.start, a.doc),
+            **_for_label(label, own, near, named.start, form),
             **_around(label, refs, ctx, article, a.segs.items[named.seg].end),
             **{f"{label}|{k}": v for k, v in observed.items()},
         }
